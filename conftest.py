@@ -1,0 +1,106 @@
+"""The shared cast for tests: officers of different roles, agencies and postings, and a way to
+call the API as each of them."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from hudud.agencies.models import Agency, Officer
+from hudud.agencies.tokens import token_issue
+from hudud.border.models import CrossingPoint, Posting
+from hudud.core import mrz
+
+
+def make_officer(
+    username: str, role: str, agency_code: str, posts: tuple[str, ...] = ()
+) -> Officer:
+    user = get_user_model().objects.create_user(username=username, password=None)
+    officer = Officer.objects.create(
+        user=user,
+        agency=Agency.objects.get(code=agency_code),
+        badge_number=f"B-{username}",
+        role=role,
+    )
+    for code in posts:
+        Posting.objects.create(officer=officer, crossing_point=CrossingPoint.objects.get(code=code))
+    return officer
+
+
+@pytest.fixture
+def officer(db: Any) -> Officer:
+    """A primary-line officer of the Border Ports Commission at Zurbatiya and Baghdad airport."""
+    return make_officer("primary", Officer.Role.PRIMARY, "bpc", ("zurbatiya", "baghdad-airport"))
+
+
+@pytest.fixture
+def colleague(db: Any) -> Officer:
+    """Same agency, same posts, another person."""
+    return make_officer("colleague", Officer.Role.PRIMARY, "bpc", ("zurbatiya", "baghdad-airport"))
+
+
+@pytest.fixture
+def other_agency_officer(db: Any) -> Officer:
+    """A customs revenue officer at Umm Qasr: no business with travellers' records."""
+    return make_officer("customs", Officer.Role.REVENUE, "customs", ("umm-qasr-north",))
+
+
+@pytest.fixture
+def auditor(db: Any) -> Officer:
+    return make_officer("auditor", Officer.Role.AUDITOR, "moi")
+
+
+@pytest.fixture
+def supervisor(db: Any) -> Officer:
+    return make_officer("supervisor", Officer.Role.SUPERVISOR, "bpc", ("zurbatiya",))
+
+
+@pytest.fixture
+def client_for(db: Any) -> Callable[[Officer], Client]:
+    """An API client authenticated with a fresh token of the given officer."""
+
+    def build(who: Officer) -> Client:
+        _, clear = token_issue(officer=who, name="test")
+        return Client(headers={"Authorization": f"Bearer {clear}"})
+
+    return build
+
+
+def passport(
+    *,
+    surname: str = "KARIMI",
+    given_names: str = "REZA",
+    number: str = "K12345678",
+    state: str = "IRN",
+    birth: date = date(1985, 3, 14),
+    expiry: date = date(2030, 5, 1),
+    sex: str = "M",
+) -> str:
+    """A valid TD3 passport MRZ with the given fields."""
+    return mrz.generate_td3(
+        document_code="P",
+        issuing_state=state,
+        surname=surname,
+        given_names=given_names,
+        document_number=number,
+        nationality=state,
+        birth_date=birth,
+        sex=sex,
+        expiry_date=expiry,
+    )
+
+
+def crossing_body(kind: str, mrz_text: str, crossing_point: str = "zurbatiya", **extra: Any) -> dict[str, Any]:
+    return {
+        "client_id": str(uuid.uuid4()),
+        "kind": kind,
+        "crossing_point": crossing_point,
+        "mrz": mrz_text,
+        **extra,
+    }

@@ -1,0 +1,135 @@
+"""The primary-line check: everything an officer needs about the person in front of them.
+
+A check records nothing but the audit event of the lookup. Its result is advice with reasons:
+the cue (green, amber, red) and each reason behind it; the officer decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from hudud.audit.services import audit_record
+from hudud.border import access, selectors
+from hudud.border.documents import DocumentData
+from hudud.border.models import Crossing, CrossingPoint, Traveller, TravelDocument
+from hudud.border.stays import StayStatus, local_day, stay_status
+from hudud.common.actor import Actor
+from hudud.common.errors import ServiceError
+
+GREEN, AMBER, RED = "green", "amber", "red"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason behind the cue; `suggests` is the refusal code it points to, if any."""
+
+    code: str
+    severity: str
+    message: str
+    suggests: str = ""
+
+
+@dataclass
+class CheckResult:
+    checked_at: datetime
+    crossing_point: CrossingPoint
+    direction: str
+    document: DocumentData
+    traveller: Traveller | None
+    recent_crossings: list[Crossing] = field(default_factory=list)
+    refusals: list[Crossing] = field(default_factory=list)
+    stay: StayStatus | None = None
+    reasons: list[Reason] = field(default_factory=list)
+
+    @property
+    def cue(self) -> str:
+        severities = {r.severity for r in self.reasons}
+        return RED if RED in severities else AMBER if AMBER in severities else GREEN
+
+
+def _document_reasons(document: DocumentData, today: date) -> list[Reason]:
+    reasons = [
+        Reason(p.code, RED, f"{p.field}: {p.message}", suggests="A") for p in document.errors
+    ]
+    if document.expiry_date is not None and document.expiry_date < today:
+        reasons.append(
+            Reason("document_expired", RED, f"document expired on {document.expiry_date}", "A")
+        )
+    elif document.expiry_date is None:
+        reasons.append(Reason("expiry_unknown", AMBER, "the document's expiry date is unknown"))
+    return reasons
+
+
+def _stay_reasons(stay: StayStatus | None, direction: str, today: date) -> list[Reason]:
+    if stay is None or stay.unlimited:
+        return []
+    if direction == "entry" and stay.last_allowed_day is None:
+        return [Reason("stay_used", RED, "the authorised stay is already used", suggests="F")]
+    if stay.overstay_days > 0:
+        return [Reason("overstay", AMBER, f"overstayed by {stay.overstay_days} days")]
+    return []
+
+
+def _history_reasons(refusals: list[Crossing], stay: StayStatus | None) -> list[Reason]:
+    reasons = [
+        Reason("earlier_refusal", AMBER, f"refused entry at {r.crossing_point.name_en} on "
+               f"{local_day(r.occurred_at)} (reasons {r.refusal_reasons})")
+        for r in refusals[:3]
+    ]
+    for warning in stay.warnings if stay else []:
+        reasons.append(Reason(warning.code, AMBER, warning.message))
+    return reasons
+
+
+def _find_traveller(document: DocumentData) -> Traveller | None:
+    found = (
+        TravelDocument.objects.select_related("traveller")
+        .filter(issuing_state=document.issuing_state, kind=document.kind, number=document.number)
+        .first()
+    )
+    return found.traveller if found else None
+
+
+def crossing_check(
+    *, actor: Actor, crossing_point_code: str, direction: str, document: DocumentData,
+    at: datetime | None = None,
+) -> CheckResult:
+    """Check a traveller at a lane before an entry or exit is recorded."""
+    if direction not in ("entry", "exit"):
+        raise ServiceError.one("invalid_value", "direction", "must be entry or exit")
+    crossing_point = access.crossing_point_for_line_work(
+        officer=actor.officer, code=crossing_point_code
+    )
+    checked_at = at or timezone.now()
+    today = local_day(checked_at)
+    traveller = _find_traveller(document)
+    result = CheckResult(checked_at, crossing_point, direction, document, traveller)
+    if traveller is not None:
+        result.recent_crossings = selectors.traveller_recent_crossings(traveller=traveller)
+        result.refusals = selectors.traveller_refusals(traveller=traveller)
+    result.stay = stay_status(
+        traveller=traveller,
+        nationality=document.nationality,
+        as_of=today,
+        assume_entry_on=today if direction == "entry" else None,
+    )
+    result.reasons = (
+        _document_reasons(document, today)
+        + _stay_reasons(result.stay, direction, today)
+        + _history_reasons(result.refusals, result.stay)
+    )
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action="traveller.lookup",
+            object_type="traveller" if traveller else "document",
+            object_id=str(traveller.pk) if traveller else f"{document.issuing_state} {document.number}",
+            crossing_point_code=crossing_point.code,
+            details={"direction": direction, "cue": result.cue, "source": document.source},
+        )
+    return result
+

@@ -1,0 +1,196 @@
+"""Request and response shapes of the border API (they generate its OpenAPI document)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import AwareDatetime, model_validator
+
+
+class DocumentIn(Schema):
+    """Document fields typed by hand, for a document without a readable MRZ."""
+
+    document_code: str = Field(pattern=r"^[A-Z][A-Z<]?$", examples=["P"])
+    issuing_state: str = Field(pattern=r"^[A-Z<]{1,3}$", examples=["IRN"])
+    number: str = Field(min_length=1, max_length=30, examples=["K12345678"])
+    nationality: str = Field(pattern=r"^[A-Z<]{1,3}$", examples=["IRN"])
+    surname: str = Field(min_length=1, max_length=120)
+    given_names: str = Field("", max_length=120)
+    birth_date: date | None = None
+    sex: Literal["M", "F", "X"] = "X"
+    expiry_date: date | None = None
+
+
+class _PresentedDocument(Schema):
+    mrz: str | None = Field(
+        None, max_length=400, description="The MRZ as the reader sends it, lines separated by newlines"
+    )
+    document: DocumentIn | None = None
+
+    @model_validator(mode="after")
+    def _one_document(self) -> _PresentedDocument:
+        if (self.mrz is None) == (self.document is None):
+            raise ValueError("send exactly one of mrz or document")
+        return self
+
+
+class CheckIn(_PresentedDocument):
+    crossing_point: str = Field(max_length=40, examples=["zurbatiya"])
+    direction: Literal["entry", "exit"]
+    officer: str | None = Field(
+        None, description="Badge number; when given it must be the authenticated officer's"
+    )
+    at: AwareDatetime | None = Field(None, description="When the check happens (default: now)")
+
+
+class CrossingIn(_PresentedDocument):
+    client_id: uuid.UUID = Field(
+        description="Chosen by the client; a retry with the same id never records twice"
+    )
+    kind: Literal["entry", "exit", "refusal"]
+    crossing_point: str = Field(max_length=40)
+    lane: str | None = Field(None, max_length=20)
+    officer: str | None = None
+    occurred_at: AwareDatetime | None = None
+    refusal_reasons: list[Literal["A", "B", "C", "D", "E", "F", "G", "H", "I"]] = Field(
+        default_factory=list, max_length=9
+    )
+    group_id: uuid.UUID | None = None
+    note: str = Field("", max_length=2000)
+
+
+class GroupIn(Schema):
+    crossing_point: str = Field(max_length=40)
+    kind: Literal["pilgrim_bus", "tour", "delegation", "crew", "other"]
+    reference: str = Field("", max_length=60)
+
+
+class ProblemOut(Schema):
+    code: str
+    field: str
+    message: str
+
+
+class ErrorsOut(Schema):
+    errors: list[ProblemOut]
+
+
+class DocumentOut(Schema):
+    source: str
+    valid: bool
+    format: str | None
+    document_code: str
+    issuing_state: str
+    number: str
+    nationality: str
+    expiry_date: date | None
+    expired: bool
+    days_to_expiry: int | None
+    warnings: list[ProblemOut]
+    errors: list[ProblemOut]
+
+
+class IdentityOut(Schema):
+    traveller_id: uuid.UUID | None
+    known: bool
+    surname: str
+    given_names: str
+    name_ar: str
+    birth_date: date | None
+    birth_date_raw: str
+    sex: str
+    nationality: str
+
+
+class CrossingOut(Schema):
+    id: uuid.UUID
+    client_id: uuid.UUID
+    kind: str
+    traveller_id: uuid.UUID
+    crossing_point: str
+    crossing_point_name: str
+    lane: str | None
+    occurred_at: AwareDatetime
+    refusal_reasons: list[str]
+    overstay_days: int
+    group_id: uuid.UUID | None
+
+
+class StayOut(Schema):
+    policy: dict[str, object]
+    unlimited: bool
+    present: bool
+    entry_date: date | None
+    days_used: int
+    last_allowed_day: date | None
+    remaining_days: int | None
+    overstay_days: int
+
+
+class ReasonOut(Schema):
+    code: str
+    severity: str
+    message: str
+    suggests: str
+
+
+class WatchlistOut(Schema):
+    status: str = Field(description="'not_screened' until watchlist screening is installed")
+    hits: list[dict[str, object]]
+
+
+class CheckOut(Schema):
+    checked_at: AwareDatetime
+    crossing_point: str
+    direction: str
+    cue: Literal["green", "amber", "red"]
+    reasons: list[ReasonOut]
+    document: DocumentOut
+    identity: IdentityOut
+    stay: StayOut | None
+    recent_crossings: list[CrossingOut]
+    refusals: list[CrossingOut]
+    watchlist: WatchlistOut
+
+
+class RecordOut(Schema):
+    replayed: bool
+    crossing: CrossingOut
+    stay: StayOut | None
+
+
+class GroupOut(Schema):
+    id: uuid.UUID
+    kind: str
+    reference: str
+    crossing_point: str
+
+
+class CrossingPointOut(Schema):
+    code: str
+    name_en: str
+    name_ar: str
+    kind: str
+    status: str
+    neighbour_country: str
+    neighbour_crossing: str
+    governorate: str
+    iata_code: str
+    authority: str
+    latitude: float
+    longitude: float
+
+
+class OverstayerOut(Schema):
+    traveller_id: uuid.UUID
+    surname: str
+    given_names: str
+    nationality: str
+    entry_date: date | None
+    last_allowed_day: date
+    overstay_days: int
+    still_present: bool
+    exit_crossing_id: uuid.UUID | None

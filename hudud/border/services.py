@@ -1,0 +1,298 @@
+"""State changes at the border, one function each: they check access, own their transaction
+and write their audit event in it."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from hudud.audit.services import audit_record
+from hudud.border import access
+from hudud.border.documents import DocumentData
+from hudud.border.models import (
+    Crossing,
+    CrossingPoint,
+    Lane,
+    RefusalReason,
+    Traveller,
+    TravelDocument,
+    TravelGroup,
+    Vehicle,
+)
+from hudud.border.stays import StayStatus, local_day, stay_status
+from hudud.common.actor import Actor
+from hudud.common.errors import Problem, ServiceError
+
+
+@dataclass(frozen=True)
+class CrossingRequest:
+    client_id: uuid.UUID
+    kind: str
+    crossing_point_code: str
+    document: DocumentData
+    occurred_at: datetime | None = None
+    refusal_reasons: tuple[str, ...] = ()
+    lane_code: str | None = None
+    group_id: uuid.UUID | None = None
+    vehicle: tuple[str, str, str] | None = None  # registration country, plate, kind
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RecordedCrossing:
+    crossing: Crossing
+    replayed: bool
+    stay: StayStatus | None
+
+
+def _find_document(document: DocumentData) -> TravelDocument | None:
+    return (
+        TravelDocument.objects.select_related("traveller")
+        .filter(issuing_state=document.issuing_state, kind=document.kind, number=document.number)
+        .first()
+    )
+
+
+def traveller_identify(*, document: DocumentData) -> tuple[Traveller, TravelDocument]:
+    """The traveller holding `document`, created on first sight. Call inside a transaction."""
+    existing = _find_document(document)
+    if existing is not None:
+        if existing.expiry_date != document.expiry_date and document.expiry_date:
+            existing.expiry_date = document.expiry_date
+            existing.save(update_fields=["expiry_date", "last_seen_at"])
+        return existing.traveller, existing
+    traveller = Traveller.objects.create(
+        surname=document.surname,
+        given_names=document.given_names,
+        birth_date=document.birth_date,
+        birth_date_raw=document.birth_date_raw,
+        sex=document.sex if document.sex in ("M", "F") else "X",
+        nationality=document.nationality,
+    )
+    travel_document = TravelDocument.objects.create(
+        traveller=traveller,
+        kind=document.kind,
+        document_code=document.document_code,
+        number=document.number,
+        issuing_state=document.issuing_state,
+        nationality=document.nationality,
+        expiry_date=document.expiry_date,
+    )
+    return traveller, travel_document
+
+
+# A lane's clock may run a little ahead of the server's; more than this is a wrong time.
+_CLOCK_SKEW = timedelta(minutes=5)
+
+
+def _validate(request: CrossingRequest, occurred_at: datetime) -> None:
+    on_day = local_day(occurred_at)
+    problems: list[Problem] = []
+    if occurred_at > timezone.now() + _CLOCK_SKEW:
+        problems.append(Problem("in_future", "occurred_at", "a crossing cannot be recorded ahead of time"))
+    if request.kind not in Crossing.Kind.values:
+        problems.append(Problem("invalid_value", "kind", "must be entry, exit or refusal"))
+    reasons = set(request.refusal_reasons)
+    if request.kind == Crossing.Kind.REFUSAL and not reasons:
+        problems.append(Problem("missing_field", "refusal_reasons", "a refusal needs a reason"))
+    if request.kind != Crossing.Kind.REFUSAL and reasons:
+        problems.append(Problem("invalid_value", "refusal_reasons", "only a refusal has reasons"))
+    unknown = reasons - set(RefusalReason.values)
+    if unknown:
+        problems.append(
+            Problem("invalid_value", "refusal_reasons", f"unknown codes {sorted(unknown)}; use A-I")
+        )
+    document = request.document
+    if request.kind != Crossing.Kind.REFUSAL and not document.valid:
+        problems.append(
+            Problem("document_invalid", "mrz", "the document failed its checks: refuse or correct")
+        )
+    # An expired document bars entry (refusal reason A), not leaving the country.
+    if request.kind == Crossing.Kind.ENTRY:
+        if document.expiry_date is not None and document.expiry_date < on_day:
+            problems.append(
+                Problem("document_expired", "document.expiry_date", f"expired on {document.expiry_date}")
+            )
+    if problems:
+        raise ServiceError(problems)
+
+
+def _resolve_lane(crossing_point: CrossingPoint, code: str | None) -> Lane | None:
+    if not code:
+        return None
+    lane = Lane.objects.filter(crossing_point=crossing_point, code=code).first()
+    if lane is None:
+        raise ServiceError.one("not_found", "lane", f"no lane {code!r} at {crossing_point.name_en}")
+    return lane
+
+
+def _resolve_group(crossing_point: CrossingPoint, group_id: uuid.UUID | None) -> TravelGroup | None:
+    if group_id is None:
+        return None
+    group = TravelGroup.objects.filter(pk=group_id, crossing_point=crossing_point).first()
+    if group is None:
+        raise ServiceError.one("not_found", "group_id", "no such group at this crossing point")
+    return group
+
+
+def _resolve_vehicle(vehicle: tuple[str, str, str] | None) -> Vehicle | None:
+    if vehicle is None:
+        return None
+    country, plate, kind = vehicle
+    found, _ = Vehicle.objects.get_or_create(
+        registration_country=country, plate=plate, defaults={"kind": kind}
+    )
+    return found
+
+
+def _replay(actor: Actor, request: CrossingRequest) -> RecordedCrossing | None:
+    existing = Crossing.objects.filter(client_id=request.client_id).first()
+    if existing is None:
+        return None
+    same = (
+        existing.kind == request.kind
+        and existing.crossing_point.code == request.crossing_point_code
+        and existing.document.number == request.document.number
+        and existing.document.issuing_state == request.document.issuing_state
+    )
+    if not same:
+        raise ServiceError.one(
+            "client_id_conflict",
+            "client_id",
+            "this client_id was already used for a different crossing",
+            status=409,
+        )
+    if existing.officer_id != actor.officer.pk:
+        raise ServiceError.one(
+            "client_id_conflict", "client_id", "this client_id belongs to another officer", 409
+        )
+    return RecordedCrossing(crossing=existing, replayed=True, stay=None)
+
+
+def _overstay_at_exit(traveller: Traveller, exit_day: date) -> int:
+    """Days the stay being ended went past its last allowed day (the exit day counts).
+
+    Evaluated before the exit is stored, with the stay still open on the exit day."""
+    status = stay_status(traveller=traveller, as_of=exit_day)
+    return status.overstay_days if status.present else 0
+
+
+def _refresh_current_stay(traveller: Traveller, crossing: Crossing) -> StayStatus | None:
+    """Keep the traveller's current-stay columns in step with the crossing just stored."""
+    if crossing.kind == Crossing.Kind.REFUSAL:
+        return None
+    day = local_day(crossing.occurred_at)
+    status = stay_status(traveller=traveller, as_of=day)
+    if crossing.kind == Crossing.Kind.EXIT:
+        traveller.is_present = False
+        traveller.stay_entry_date = None
+        traveller.stay_last_allowed_day = None
+    else:
+        traveller.is_present = True
+        traveller.stay_entry_date = day
+        traveller.stay_last_allowed_day = _last_allowed_or_day_before(status, day)
+    traveller.save(update_fields=["is_present", "stay_entry_date", "stay_last_allowed_day"])
+    return status
+
+
+def _last_allowed_or_day_before(status: StayStatus, entry_day: date) -> date | None:
+    if status.unlimited:
+        return None
+    # No day allowed at all: the stay is over its limit from the entry day on.
+    return status.last_allowed_day or entry_day - timedelta(days=1)
+
+
+def crossing_record(*, actor: Actor, request: CrossingRequest) -> RecordedCrossing:
+    """Record an entry, exit or refusal. Idempotent on `request.client_id`."""
+    replay = _replay(actor, request)
+    if replay is not None:
+        return replay
+    crossing_point = access.crossing_point_for_line_work(
+        officer=actor.officer, code=request.crossing_point_code
+    )
+    occurred_at = request.occurred_at or timezone.now()
+    _validate(request, occurred_at)
+    lane = _resolve_lane(crossing_point, request.lane_code)
+    group = _resolve_group(crossing_point, request.group_id)
+    try:
+        with transaction.atomic():
+            recorded = _record(actor, request, crossing_point, lane, group, occurred_at)
+    except IntegrityError:
+        # Two deliveries of the same request raced: the other one won; answer with its record.
+        replay = _replay(actor, request)
+        if replay is None:
+            raise
+        return replay
+    return recorded
+
+
+def _record(
+    actor: Actor,
+    request: CrossingRequest,
+    crossing_point: CrossingPoint,
+    lane: Lane | None,
+    group: TravelGroup | None,
+    occurred_at: datetime,
+) -> RecordedCrossing:
+    traveller, document = traveller_identify(document=request.document)
+    day = local_day(occurred_at)
+    overstay = _overstay_at_exit(traveller, day) if request.kind == Crossing.Kind.EXIT else 0
+    crossing = Crossing.objects.create(
+        client_id=request.client_id,
+        kind=request.kind,
+        traveller=traveller,
+        document=document,
+        crossing_point=crossing_point,
+        lane=lane,
+        officer=actor.officer,
+        group=group,
+        vehicle=_resolve_vehicle(request.vehicle),
+        occurred_at=occurred_at,
+        refusal_reasons="".join(sorted(set(request.refusal_reasons))),
+        note=request.note,
+        overstay_days=overstay,
+    )
+    status = _refresh_current_stay(traveller, crossing)
+    audit_record(
+        actor=actor,
+        action=f"crossing.{request.kind}",
+        object_type="traveller",
+        object_id=str(traveller.pk),
+        crossing_point_code=crossing_point.code,
+        details={
+            "crossing_id": str(crossing.pk),
+            "client_id": str(request.client_id),
+            "document": f"{document.issuing_state} {document.number}",
+            "refusal_reasons": crossing.refusal_reasons,
+        },
+    )
+    return RecordedCrossing(crossing=crossing, replayed=False, stay=status)
+
+
+def group_open(
+    *, actor: Actor, crossing_point_code: str, kind: str, reference: str = ""
+) -> TravelGroup:
+    """Open a group (a pilgrim bus, a tour) whose members are then recorded together."""
+    crossing_point = access.crossing_point_for_line_work(
+        officer=actor.officer, code=crossing_point_code
+    )
+    if kind not in TravelGroup.Kind.values:
+        raise ServiceError.one("invalid_value", "kind", f"one of {TravelGroup.Kind.values}")
+    with transaction.atomic():
+        group = TravelGroup.objects.create(
+            kind=kind, reference=reference, crossing_point=crossing_point, opened_by=actor.officer
+        )
+        audit_record(
+            actor=actor,
+            action="group.open",
+            object_type="travel_group",
+            object_id=str(group.pk),
+            crossing_point_code=crossing_point.code,
+            details={"kind": kind, "reference": reference},
+        )
+    return group
+

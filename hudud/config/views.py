@@ -1,0 +1,16 @@
+"""The start page until the officer's workspace (the web UI) arrives: who you are and where
+to go. Login is required, as everywhere."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from hudud.agencies.models import Officer
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    officer = Officer.objects.select_related("agency").filter(user=request.user).first()
+    return render(request, "hudud/home.html", {"officer": officer})
