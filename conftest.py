@@ -8,14 +8,23 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
+from hypothesis import settings as hypothesis_settings
 from django.test import Client
 
 from hudud.agencies.models import Agency, Officer
 from hudud.agencies.tokens import token_issue
 from hudud.border.models import CrossingPoint, Posting
 from hudud.core import mrz
+
+
+# In CI the property tests are derandomised so a run is reproducible; locally they explore.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 def make_officer(

@@ -17,6 +17,7 @@ from hudud.border.models import (
     Crossing,
     CrossingPoint,
     Lane,
+    Permit,
     RefusalReason,
     Traveller,
     TravelDocument,
@@ -271,6 +272,50 @@ def _record(
         },
     )
     return RecordedCrossing(crossing=crossing, replayed=False, stay=status)
+
+
+def permit_grant(
+    *,
+    actor: Actor,
+    traveller: Traveller,
+    kind: str,
+    number: str,
+    valid_from: date,
+    valid_until: date,
+    max_stay_days: int | None = None,
+    entries_allowed: int | None = None,
+) -> Permit:
+    """Record a visa or residence permit; a traveller inside gets their stay re-evaluated."""
+    problems: list[Problem] = []
+    if kind not in Permit.Kind.values:
+        problems.append(Problem("invalid_value", "kind", f"one of {Permit.Kind.values}"))
+    if valid_until < valid_from:
+        problems.append(Problem("invalid_value", "valid_until", "ends before valid_from"))
+    if kind != Permit.Kind.RESIDENCE and not max_stay_days:
+        problems.append(Problem("missing_field", "max_stay_days", "a visa states its days of stay"))
+    if problems:
+        raise ServiceError(problems)
+    with transaction.atomic():
+        permit = Permit.objects.create(
+            traveller=traveller, kind=kind, number=number, issued_by=actor.officer.agency,
+            valid_from=valid_from, valid_until=valid_until,
+            max_stay_days=max_stay_days if kind != Permit.Kind.RESIDENCE else None,
+            entries_allowed=entries_allowed,
+        )
+        if traveller.is_present and traveller.stay_entry_date is not None:
+            today = timezone.localdate()
+            status = stay_status(traveller=traveller, as_of=today)
+            traveller.stay_last_allowed_day = _last_allowed_or_day_before(
+                status, traveller.stay_entry_date
+            )
+            traveller.save(update_fields=["stay_last_allowed_day"])
+        audit_record(
+            actor=actor, action="permit.grant", object_type="traveller",
+            object_id=str(traveller.pk),
+            details={"permit_id": permit.pk, "kind": kind, "number": number,
+                     "valid_from": valid_from.isoformat(), "valid_until": valid_until.isoformat()},
+        )
+    return permit
 
 
 def group_open(

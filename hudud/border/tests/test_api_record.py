@@ -273,3 +273,36 @@ def test_crossing_points_are_listed_for_any_authenticated_officer(auditor, clien
     assert {"zurbatiya", "ibrahim-khalil", "baghdad-airport"} <= {r["code"] for r in rows}
 
 
+
+
+@pytest.mark.django_db
+def test_granting_a_residence_permit_takes_a_traveller_off_the_overstayer_list(
+    officer, supervisor, client_for
+):
+    from hudud.common.actor import Actor
+
+    client = client_for(officer)
+    doc = passport(surname="SHARMA", given_names="RAVI", number="Z7654321", state="IND")
+    post(client, crossing_body("entry", doc, occurred_at=at(40)))
+    assert [r["surname"] for r in client_for(supervisor).get("/api/v1/overstayers").json()] == [
+        "SHARMA"]
+    services.permit_grant(
+        actor=Actor(officer=supervisor), traveller=Traveller.objects.get(), kind="residence",
+        number="R-77", valid_from=timezone.localdate() - timedelta(days=15),
+        valid_until=timezone.localdate() + timedelta(days=365),
+    )
+    assert client_for(supervisor).get("/api/v1/overstayers").json() == []
+    assert AuditEvent.objects.filter(action="permit.grant").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_visa_without_its_days_of_stay_is_refused_naming_the_field(officer, supervisor, client_for):
+    from hudud.common.actor import Actor
+
+    post(client_for(officer), crossing_body("entry", passport(), occurred_at=at(1)))
+    with pytest.raises(services.ServiceError) as caught:
+        services.permit_grant(
+            actor=Actor(officer=supervisor), traveller=Traveller.objects.get(), kind="visa",
+            number="V-1", valid_from=date(2026, 1, 1), valid_until=date(2025, 1, 1),
+        )
+    assert {p.field for p in caught.value.problems} == {"valid_until", "max_stay_days"}
