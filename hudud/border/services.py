@@ -174,21 +174,21 @@ def _replay(actor: Actor, request: CrossingRequest) -> RecordedCrossing | None:
     return RecordedCrossing(crossing=existing, replayed=True, stay=None)
 
 
-def _overstay_at_exit(traveller: Traveller, exit_day: date) -> int:
-    """Days the stay being ended went past its last allowed day (the exit day counts).
+def _stay_at(traveller: Traveller, kind: str, day: date) -> StayStatus | None:
+    """The stay as the crossing about to be stored leaves it, evaluated once, before the insert.
 
-    Evaluated before the exit is stored, with the stay still open on the exit day."""
-    status = stay_status(traveller=traveller, as_of=exit_day)
-    return status.overstay_days if status.present else 0
-
-
-def _refresh_current_stay(traveller: Traveller, crossing: Crossing) -> StayStatus | None:
-    """Keep the traveller's current-stay columns in step with the crossing just stored."""
-    if crossing.kind == Crossing.Kind.REFUSAL:
+    An exit is evaluated with the stay still open on the exit day (the exit day counts), which
+    gives the days it went past its last allowed day; an entry as if entering on its day.
+    """
+    if kind == Crossing.Kind.REFUSAL:
         return None
-    day = local_day(crossing.occurred_at)
-    status = stay_status(traveller=traveller, as_of=day)
-    if crossing.kind == Crossing.Kind.EXIT:
+    entering = day if kind == Crossing.Kind.ENTRY else None
+    return stay_status(traveller=traveller, as_of=day, assume_entry_on=entering)
+
+
+def _update_current_stay(traveller: Traveller, kind: str, day: date, status: StayStatus) -> None:
+    """Keep the traveller's current-stay columns (decision 0005) in step with the crossing."""
+    if kind == Crossing.Kind.EXIT:
         traveller.is_present = False
         traveller.stay_entry_date = None
         traveller.stay_last_allowed_day = None
@@ -197,7 +197,6 @@ def _refresh_current_stay(traveller: Traveller, crossing: Crossing) -> StayStatu
         traveller.stay_entry_date = day
         traveller.stay_last_allowed_day = _last_allowed_or_day_before(status, day)
     traveller.save(update_fields=["is_present", "stay_entry_date", "stay_last_allowed_day"])
-    return status
 
 
 def _last_allowed_or_day_before(status: StayStatus, entry_day: date) -> date | None:
@@ -241,7 +240,8 @@ def _record(
 ) -> RecordedCrossing:
     traveller, document = traveller_identify(document=request.document)
     day = local_day(occurred_at)
-    overstay = _overstay_at_exit(traveller, day) if request.kind == Crossing.Kind.EXIT else 0
+    status = _stay_at(traveller, request.kind, day)
+    exit_overstay = status.overstay_days if status and status.present else 0
     crossing = Crossing.objects.create(
         client_id=request.client_id,
         kind=request.kind,
@@ -255,9 +255,10 @@ def _record(
         occurred_at=occurred_at,
         refusal_reasons="".join(sorted(set(request.refusal_reasons))),
         note=request.note,
-        overstay_days=overstay,
+        overstay_days=exit_overstay if request.kind == Crossing.Kind.EXIT else 0,
     )
-    status = _refresh_current_stay(traveller, crossing)
+    if status is not None:
+        _update_current_stay(traveller, request.kind, day, status)
     audit_record(
         actor=actor,
         action=f"crossing.{request.kind}",

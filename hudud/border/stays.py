@@ -125,10 +125,12 @@ def stay_status(
     `assume_entry_on` evaluates "if they entered now" for a traveller at the entry lane.
     """
     known = traveller is not None
-    raw_history = _history(traveller, as_of, _DEFAULT_LOOKBACK_DAYS) if known else []
+    raw_history = _history(traveller, as_of, _DEFAULT_LOOKBACK_DAYS) if traveller else []
+    if assume_entry_on is not None:
+        # An earlier entry still open is then reported as missing its exit, as it will be
+        # once this entry is stored.
+        raw_history.append((assume_entry_on, "entry"))
     history, warnings = _consistent(raw_history)
-    if assume_entry_on is not None and not (history and history[-1][1] == "entry"):
-        history.append((assume_entry_on, "entry"))
     current_entry = history[-1][0] if history and history[-1][1] == "entry" else None
     permits = list(Permit.objects.filter(traveller=traveller, revoked_at__isnull=True)) if known else []
     exempt = tuple(

@@ -306,3 +306,18 @@ def test_a_visa_without_its_days_of_stay_is_refused_naming_the_field(officer, su
             number="V-1", valid_from=date(2026, 1, 1), valid_until=date(2025, 1, 1),
         )
     assert {p.field for p in caught.value.problems} == {"valid_until", "max_stay_days"}
+
+
+@pytest.mark.django_db
+def test_an_entry_while_an_earlier_entry_has_no_exit_starts_a_new_stay_and_says_so(
+    officer, client_for
+):
+    client = client_for(officer)
+    doc = passport(surname="SHARMA", given_names="RAVI", number="Z7654321", state="IND")
+    post(client, crossing_body("entry", doc, occurred_at=at(100)))
+    entered = post(client, crossing_body("entry", doc, occurred_at=at(0))).json()
+    assert entered["stay"]["entry_date"] == str(timezone.localdate())
+    assert entered["stay"]["overstay_days"] == 0
+    check = client.post("/api/v1/crossings/check", {"mrz": doc, "crossing_point": "zurbatiya",
+                        "direction": "exit"}, content_type="application/json").json()
+    assert any(r["code"] == "entry_without_exit" for r in check["reasons"])
