@@ -3,23 +3,21 @@ call the API as each of them."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import os
-
 import pytest
 from django.contrib.auth import get_user_model
-from hypothesis import settings as hypothesis_settings
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from hudud.agencies.models import Agency, Officer
 from hudud.agencies.tokens import token_issue
 from hudud.border.models import CrossingPoint, Posting
 from hudud.core import mrz
-
 
 # In CI the property tests are derandomised so a run is reproducible; locally they explore.
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -105,7 +103,9 @@ def passport(
     )
 
 
-def crossing_body(kind: str, mrz_text: str, crossing_point: str = "zurbatiya", **extra: Any) -> dict[str, Any]:
+def crossing_body(
+    kind: str, mrz_text: str, crossing_point: str = "zurbatiya", **extra: Any
+) -> dict[str, Any]:
     return {
         "client_id": str(uuid.uuid4()),
         "kind": kind,

@@ -21,9 +21,13 @@ PG_URL = os.environ.get("HUDUD_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 
 
 def postgres_available() -> bool:
-    return shutil.which("pg_isready") is not None and subprocess.run(
-        ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"], check=False
-    ).returncode == 0
+    return (
+        shutil.which("pg_isready") is not None
+        and subprocess.run(
+            ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"], check=False
+        ).returncode
+        == 0
+    )
 
 
 def run_child(script: str, db: str, *args: str) -> dict[str, Any]:
@@ -42,7 +46,11 @@ def run_child(script: str, db: str, *args: str) -> dict[str, Any]:
         try:
             out = subprocess.run(
                 [sys.executable, script, "--child", db, *args],
-                env=env, cwd=ROOT, capture_output=True, text=True, check=False,
+                env=env,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
             )
             if out.returncode != 0:
                 raise RuntimeError(f"{script} --child {db} failed:\n{out.stderr[-3000:]}")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._env import postgres_available, run_child, setup_child  # noqa: E402
+from bench._env import postgres_available, run_child, setup_child
 
 SURNAMES = ["KARIMI", "HOSSEINI", "AHMADI", "MOUSAVI", "RAHIMI", "JAFARI", "SADEGHI", "HASHEMI"]
 GIVEN = ["REZA", "ALI", "ZAHRA", "FATEMEH", "MOHAMMAD", "HOSSEIN", "MARYAM", "MAHDI"]
@@ -34,10 +34,14 @@ def _passports(n: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     return [
         mrz.generate_td3(
-            issuing_state="IRN", nationality="IRN", surname=rng.choice(SURNAMES),
-            given_names=rng.choice(GIVEN), document_number=f"K{i:08d}",
+            issuing_state="IRN",
+            nationality="IRN",
+            surname=rng.choice(SURNAMES),
+            given_names=rng.choice(GIVEN),
+            document_number=f"K{i:08d}",
             birth_date=date(1950, 1, 1) + timedelta(days=rng.randrange(20000)),
-            sex=rng.choice("MF"), expiry_date=date(2030, 1, 1),
+            sex=rng.choice("MF"),
+            expiry_date=date(2030, 1, 1),
         )
         for i in range(n)
     ]
@@ -53,12 +57,16 @@ def _officer():  # type: ignore[no-untyped-def]
     officer = Officer.objects.create(
         user=user, agency=Agency.objects.get(code="bpc"), badge_number="BENCH", role="primary"
     )
-    Posting.objects.create(officer=officer, crossing_point=CrossingPoint.objects.get(code="zurbatiya"))
+    Posting.objects.create(
+        officer=officer, crossing_point=CrossingPoint.objects.get(code="zurbatiya")
+    )
     return officer
 
 
 def child(n: int) -> dict[str, float]:
     setup_child()
+    from django.utils import timezone
+
     from hudud.border.documents import document_from_mrz
     from hudud.border.models import Crossing, CrossingPoint
     from hudud.border.services import CrossingRequest, crossing_record
@@ -66,12 +74,16 @@ def child(n: int) -> dict[str, float]:
 
     officer = _officer()
     actor = Actor(officer=officer, source_ip="127.0.0.1")
-    today = date.today()
+    today = timezone.localdate()
     documents = [document_from_mrz(text, today=today) for text in _passports(n, seed=1)]
     start = time.perf_counter()
     recorded = [
-        crossing_record(actor=actor, request=CrossingRequest(
-            client_id=uuid.uuid4(), kind="entry", crossing_point_code="zurbatiya", document=doc))
+        crossing_record(
+            actor=actor,
+            request=CrossingRequest(
+                client_id=uuid.uuid4(), kind="entry", crossing_point_code="zurbatiya", document=doc
+            ),
+        )
         for doc in documents
     ]
     service_s = time.perf_counter() - start
@@ -80,13 +92,21 @@ def child(n: int) -> dict[str, float]:
     start = time.perf_counter()
     for r in recorded:
         Crossing.objects.create(
-            client_id=uuid.uuid4(), kind="exit", traveller_id=r.crossing.traveller_id,
-            document_id=r.crossing.document_id, crossing_point=crossing_point, officer=officer,
+            client_id=uuid.uuid4(),
+            kind="exit",
+            traveller_id=r.crossing.traveller_id,
+            document_id=r.crossing.document_id,
+            crossing_point=crossing_point,
+            officer=officer,
             occurred_at=r.crossing.occurred_at,
         )
     bare_s = time.perf_counter() - start
-    return {"n": n, "service_per_s": n / service_s, "bare_insert_per_s": n / bare_s,
-            "service_ms_each": 1000 * service_s / n}
+    return {
+        "n": n,
+        "service_per_s": n / service_s,
+        "bare_insert_per_s": n / bare_s,
+        "service_ms_each": 1000 * service_s / n,
+    }
 
 
 def main() -> None:
@@ -102,8 +122,10 @@ def main() -> None:
     print(f"{'database':<10} {'service /s':>11} {'ms each':>8} {'baseline: bare insert /s':>25}")
     for db in databases:
         r = run_child(__file__, db, "--n", str(args.n))
-        print(f"{db:<10} {r['service_per_s']:>11.0f} {r['service_ms_each']:>8.2f} "
-              f"{r['bare_insert_per_s']:>25.0f}")
+        print(
+            f"{db:<10} {r['service_per_s']:>11.0f} {r['service_ms_each']:>8.2f} "
+            f"{r['bare_insert_per_s']:>25.0f}"
+        )
     if "postgres" not in databases:
         print("(PostgreSQL not reachable on 127.0.0.1:5432: not measured)")
 

@@ -37,8 +37,11 @@ def test_lists_are_comma_separated(monkeypatch):
 def _settings_with(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     code = "import hudud.config.settings as s; print(s.DATABASES['default']['ENGINE'])"
     return subprocess.run(
-        [sys.executable, "-c", code], env={"PATH": "/usr/bin:/bin", **env},
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-c", code],
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

@@ -21,7 +21,9 @@ def test_an_officer_logs_in_and_sees_who_they_are(client, officer):
     response = client.post("/login/", {"username": "primary", "password": "a-long-test-password"})
     assert response.status_code == 302
     page = client.get("/").content.decode()
-    assert "primary" in page and "Border Ports Commission" in page and "هيئة المنافذ الحدودية" in page
+    assert "primary" in page
+    assert "Border Ports Commission" in page
+    assert "هيئة المنافذ الحدودية" in page
 
 
 @pytest.mark.django_db
@@ -42,8 +44,11 @@ def test_a_browser_session_can_use_the_api_with_its_csrf_token(officer):
     browser.force_login(officer.user)
     assert browser.get("/api/v1/crossing-points").status_code == 200
     # A POST from a page without the CSRF token is refused (ninja's session auth checks it).
-    response = browser.post("/api/v1/groups", {"crossing_point": "zurbatiya", "kind": "tour"},
-                            content_type="application/json")
+    response = browser.post(
+        "/api/v1/groups",
+        {"crossing_point": "zurbatiya", "kind": "tour"},
+        content_type="application/json",
+    )
     assert response.status_code in (401, 403)
 
 

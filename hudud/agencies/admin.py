@@ -21,7 +21,15 @@ class OfficerAdmin(admin.ModelAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     # Tokens are issued with `hudud token`; the admin only shows and revokes them.
     list_display = ["name", "prefix", "officer", "created_at", "expires_at", "revoked_at"]
-    readonly_fields = ["officer", "name", "prefix", "digest", "created_at", "expires_at", "last_used_at"]
+    readonly_fields = [
+        "officer",
+        "name",
+        "prefix",
+        "digest",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+    ]
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request, obj=None):
         return False

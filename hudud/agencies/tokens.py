@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from hudud.agencies.models import ApiToken, Officer
 
-TOKEN_PREFIX = "hudud_"
+TOKEN_PREFIX = "hudud_"  # noqa: S105 - a public marker, not a secret
 
 
 def _digest(secret: str) -> str:

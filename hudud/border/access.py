@@ -7,9 +7,7 @@ from hudud.border.models import CrossingPoint, Posting, Traveller
 from hudud.common.errors import AccessDenied, NotFound
 
 # Roles that process travellers at a crossing point.
-LINE_ROLES = frozenset(
-    {Officer.Role.PRIMARY, Officer.Role.SECONDARY, Officer.Role.SUPERVISOR}
-)
+LINE_ROLES = frozenset({Officer.Role.PRIMARY, Officer.Role.SECONDARY, Officer.Role.SUPERVISOR})
 # Roles that may read a traveller's identity and crossing history.
 TRAVELLER_READ_ROLES = LINE_ROLES | {Officer.Role.ANALYST, Officer.Role.AUDITOR}
 # Roles that may read lists of overstayers (analysis and supervision, not the primary line).

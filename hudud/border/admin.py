@@ -1,4 +1,5 @@
 from django.contrib import admin
+
 from hudud.border.models import CrossingPoint, Lane, Permit, StayRule
 
 
@@ -9,8 +10,16 @@ class LaneInline(admin.TabularInline):
 
 @admin.register(CrossingPoint)
 class CrossingPointAdmin(admin.ModelAdmin):
-    list_display = ["code", "name_en", "name_ar", "kind", "status", "neighbour_country",
-                    "governorate", "authority"]
+    list_display = [
+        "code",
+        "name_en",
+        "name_ar",
+        "kind",
+        "status",
+        "neighbour_country",
+        "governorate",
+        "authority",
+    ]
     list_filter = ["kind", "status", "governorate"]
     search_fields = ["code", "name_en", "name_ar"]
     inlines = [LaneInline]

@@ -11,7 +11,12 @@ from ninja import Router
 from ninja.responses import Status
 
 from hudud.border import checks, selectors, services
-from hudud.border.documents import DocumentData, ManualDocument, document_from_fields, document_from_mrz
+from hudud.border.documents import (
+    DocumentData,
+    ManualDocument,
+    document_from_fields,
+    document_from_mrz,
+)
 from hudud.border.models import Crossing
 from hudud.border.schemas import (
     CheckIn,
@@ -29,7 +34,14 @@ from hudud.common.api import actor_of
 from hudud.common.errors import AccessDenied
 
 router = Router(tags=["border"])
-ERRORS = {400: ErrorsOut, 401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut, 422: ErrorsOut}
+ERRORS = {
+    400: ErrorsOut,
+    401: ErrorsOut,
+    403: ErrorsOut,
+    404: ErrorsOut,
+    409: ErrorsOut,
+    422: ErrorsOut,
+}
 
 
 def _presented_document(payload: CheckIn | CrossingIn, today: date) -> DocumentData:
@@ -141,7 +153,9 @@ def check(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
     }
 
 
-@router.post("/crossings", response={200: RecordOut, 201: RecordOut, **ERRORS}, summary="Record a crossing")
+@router.post(
+    "/crossings", response={200: RecordOut, 201: RecordOut, **ERRORS}, summary="Record a crossing"
+)
 def record(request: HttpRequest, payload: CrossingIn) -> Status[dict[str, Any]]:
     """Record an entry, exit or refusal. 201 when recorded; 200 with `replayed: true` when this
     `client_id` was recorded before (a retry after a lost reply); 409 if it was used for a
@@ -178,8 +192,12 @@ def open_group(request: HttpRequest, payload: GroupIn) -> Status[dict[str, Any]]
         kind=payload.kind,
         reference=payload.reference,
     )
-    body = {"id": group.pk, "kind": group.kind, "reference": group.reference,
-            "crossing_point": payload.crossing_point}
+    body = {
+        "id": group.pk,
+        "kind": group.kind,
+        "reference": group.reference,
+        "crossing_point": payload.crossing_point,
+    }
     return Status(201, body)
 
 
@@ -187,11 +205,18 @@ def open_group(request: HttpRequest, payload: GroupIn) -> Status[dict[str, Any]]
 def crossing_points(request: HttpRequest) -> list[dict[str, Any]]:
     return [
         {
-            "code": cp.code, "name_en": cp.name_en, "name_ar": cp.name_ar, "kind": cp.kind,
-            "status": cp.status, "neighbour_country": cp.neighbour_country,
-            "neighbour_crossing": cp.neighbour_crossing, "governorate": cp.governorate,
-            "iata_code": cp.iata_code, "authority": cp.authority.code,
-            "latitude": float(cp.latitude), "longitude": float(cp.longitude),
+            "code": cp.code,
+            "name_en": cp.name_en,
+            "name_ar": cp.name_ar,
+            "kind": cp.kind,
+            "status": cp.status,
+            "neighbour_country": cp.neighbour_country,
+            "neighbour_crossing": cp.neighbour_crossing,
+            "governorate": cp.governorate,
+            "iata_code": cp.iata_code,
+            "authority": cp.authority.code,
+            "latitude": float(cp.latitude),
+            "longitude": float(cp.longitude),
         }
         for cp in selectors.crossing_points_list()
     ]
@@ -209,14 +234,15 @@ def overstayers(
     )
     return [
         {
-            "traveller_id": o.traveller.pk, "surname": o.traveller.surname,
-            "given_names": o.traveller.given_names, "nationality": o.traveller.nationality,
-            "entry_date": o.entry_date, "last_allowed_day": o.last_allowed_day,
-            "overstay_days": o.overstay_days, "still_present": o.still_present,
+            "traveller_id": o.traveller.pk,
+            "surname": o.traveller.surname,
+            "given_names": o.traveller.given_names,
+            "nationality": o.traveller.nationality,
+            "entry_date": o.entry_date,
+            "last_allowed_day": o.last_allowed_day,
+            "overstay_days": o.overstay_days,
+            "still_present": o.still_present,
             "exit_crossing_id": o.exit_crossing.pk if o.exit_crossing else None,
         }
         for o in rows
     ]
-
-
-

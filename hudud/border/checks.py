@@ -15,7 +15,7 @@ from django.utils import timezone
 from hudud.audit.services import audit_record
 from hudud.border import access, selectors
 from hudud.border.documents import DocumentData
-from hudud.border.models import Crossing, CrossingPoint, Traveller, TravelDocument
+from hudud.border.models import Crossing, CrossingPoint, TravelDocument, Traveller
 from hudud.border.stays import StayStatus, local_day, stay_status
 from hudud.common.actor import Actor
 from hudud.common.errors import ServiceError
@@ -76,8 +76,12 @@ def _stay_reasons(stay: StayStatus | None, direction: str, today: date) -> list[
 
 def _history_reasons(refusals: list[Crossing], stay: StayStatus | None) -> list[Reason]:
     reasons = [
-        Reason("earlier_refusal", AMBER, f"refused entry at {r.crossing_point.name_en} on "
-               f"{local_day(r.occurred_at)} (reasons {r.refusal_reasons})")
+        Reason(
+            "earlier_refusal",
+            AMBER,
+            f"refused entry at {r.crossing_point.name_en} on "
+            f"{local_day(r.occurred_at)} (reasons {r.refusal_reasons})",
+        )
         for r in refusals[:3]
     ]
     for warning in stay.warnings if stay else []:
@@ -95,7 +99,11 @@ def _find_traveller(document: DocumentData) -> Traveller | None:
 
 
 def crossing_check(
-    *, actor: Actor, crossing_point_code: str, direction: str, document: DocumentData,
+    *,
+    actor: Actor,
+    crossing_point_code: str,
+    direction: str,
+    document: DocumentData,
     at: datetime | None = None,
 ) -> CheckResult:
     """Check a traveller at a lane before an entry or exit is recorded."""
@@ -127,9 +135,10 @@ def crossing_check(
             actor=actor,
             action="traveller.lookup",
             object_type="traveller" if traveller else "document",
-            object_id=str(traveller.pk) if traveller else f"{document.issuing_state} {document.number}",
+            object_id=str(traveller.pk)
+            if traveller
+            else f"{document.issuing_state} {document.number}",
             crossing_point_code=crossing_point.code,
             details={"direction": direction, "cue": result.cue, "source": document.source},
         )
     return result
-

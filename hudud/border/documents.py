@@ -95,9 +95,7 @@ def document_from_fields(fields: ManualDocument) -> DocumentData:
             )
     number = fields.number.replace(" ", "").replace("-", "").upper()
     if not number.isalnum():
-        problems.append(
-            Problem("invalid_value", "document.number", "letters and digits only")
-        )
+        problems.append(Problem("invalid_value", "document.number", "letters and digits only"))
     if problems:
         raise ServiceError(problems)
     return DocumentData(

@@ -64,7 +64,9 @@ class Lane(models.Model):
         DESK = "desk", "Airport desk"
         DIPLOMATIC = "diplomatic", "Diplomatic and crew"
 
-    crossing_point = models.ForeignKey(CrossingPoint, on_delete=models.CASCADE, related_name="lanes")
+    crossing_point = models.ForeignKey(
+        CrossingPoint, on_delete=models.CASCADE, related_name="lanes"
+    )
     code = models.CharField(max_length=20)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     direction = models.CharField(
@@ -91,6 +93,9 @@ class Posting(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["officer", "crossing_point"], name="posting_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.officer} at {self.crossing_point}"
 
 
 class Traveller(models.Model):
@@ -259,7 +264,10 @@ class RefusalReason(models.TextChoices):
     F = "F", "The authorised stay has already been used"
     G = "G", "Insufficient means of subsistence"
     H = "H", "An alert for refusal of entry"
-    I = "I", "A threat to public policy, internal security, public health or international relations"  # noqa: E741
+    I = (  # noqa: E741 - the EES code is the letter I
+        "I",
+        "A threat to public policy, internal security, public health or international relations",
+    )
 
 
 class Crossing(models.Model):

@@ -26,7 +26,9 @@ class DocumentIn(Schema):
 
 class _PresentedDocument(Schema):
     mrz: str | None = Field(
-        None, max_length=400, description="The MRZ as the reader sends it, lines separated by newlines"
+        None,
+        max_length=400,
+        description="The MRZ as the reader sends it, lines separated by newlines",
     )
     document: DocumentIn | None = None
 

@@ -19,9 +19,9 @@ from hudud.border.models import (
     Lane,
     Permit,
     RefusalReason,
-    Traveller,
     TravelDocument,
     TravelGroup,
+    Traveller,
     Vehicle,
 )
 from hudud.border.stays import StayStatus, local_day, stay_status
@@ -94,7 +94,9 @@ def _validate(request: CrossingRequest, occurred_at: datetime) -> None:
     on_day = local_day(occurred_at)
     problems: list[Problem] = []
     if occurred_at > timezone.now() + _CLOCK_SKEW:
-        problems.append(Problem("in_future", "occurred_at", "a crossing cannot be recorded ahead of time"))
+        problems.append(
+            Problem("in_future", "occurred_at", "a crossing cannot be recorded ahead of time")
+        )
     if request.kind not in Crossing.Kind.values:
         problems.append(Problem("invalid_value", "kind", "must be entry, exit or refusal"))
     reasons = set(request.refusal_reasons)
@@ -113,11 +115,13 @@ def _validate(request: CrossingRequest, occurred_at: datetime) -> None:
             Problem("document_invalid", "mrz", "the document failed its checks: refuse or correct")
         )
     # An expired document bars entry (refusal reason A), not leaving the country.
-    if request.kind == Crossing.Kind.ENTRY:
-        if document.expiry_date is not None and document.expiry_date < on_day:
-            problems.append(
-                Problem("document_expired", "document.expiry_date", f"expired on {document.expiry_date}")
+    expired = document.expiry_date is not None and document.expiry_date < on_day
+    if request.kind == Crossing.Kind.ENTRY and expired:
+        problems.append(
+            Problem(
+                "document_expired", "document.expiry_date", f"expired on {document.expiry_date}"
             )
+        )
     if problems:
         raise ServiceError(problems)
 
@@ -298,8 +302,12 @@ def permit_grant(
         raise ServiceError(problems)
     with transaction.atomic():
         permit = Permit.objects.create(
-            traveller=traveller, kind=kind, number=number, issued_by=actor.officer.agency,
-            valid_from=valid_from, valid_until=valid_until,
+            traveller=traveller,
+            kind=kind,
+            number=number,
+            issued_by=actor.officer.agency,
+            valid_from=valid_from,
+            valid_until=valid_until,
             max_stay_days=max_stay_days if kind != Permit.Kind.RESIDENCE else None,
             entries_allowed=entries_allowed,
         )
@@ -311,10 +319,17 @@ def permit_grant(
             )
             traveller.save(update_fields=["stay_last_allowed_day"])
         audit_record(
-            actor=actor, action="permit.grant", object_type="traveller",
+            actor=actor,
+            action="permit.grant",
+            object_type="traveller",
             object_id=str(traveller.pk),
-            details={"permit_id": permit.pk, "kind": kind, "number": number,
-                     "valid_from": valid_from.isoformat(), "valid_until": valid_until.isoformat()},
+            details={
+                "permit_id": permit.pk,
+                "kind": kind,
+                "number": number,
+                "valid_from": valid_from.isoformat(),
+                "valid_until": valid_until.isoformat(),
+            },
         )
     return permit
 
@@ -341,4 +356,3 @@ def group_open(
             details={"kind": kind, "reference": reference},
         )
     return group
-

@@ -50,7 +50,9 @@ def policy_as_dict(policy: core_stay.Policy) -> dict[str, Any]:
 
 
 def _rule_policy(nationality: str) -> core_stay.Policy:
-    rules = {r.nationality: r.policy for r in StayRule.objects.filter(nationality__in=[nationality, "*"])}
+    rules = {
+        r.nationality: r.policy for r in StayRule.objects.filter(nationality__in=[nationality, "*"])
+    }
     raw = rules.get(nationality) or rules.get("*") or {"kind": "unlimited"}
     if raw.get("kind") == "unlimited":
         return core_stay.Unlimited()
@@ -101,7 +103,9 @@ def _consistent(history: list[tuple[date, str]]) -> tuple[list[tuple[date, str]]
     for day, kind in history:
         inside = bool(kept) and kept[-1][1] == "entry"
         if kind == "exit" and not inside:
-            warnings.append(Problem("exit_without_entry", "stay", f"exit on {day} has no recorded entry"))
+            warnings.append(
+                Problem("exit_without_entry", "stay", f"exit on {day} has no recorded entry")
+            )
             continue
         if kind == "entry" and inside:
             earlier = kept.pop()
@@ -132,7 +136,9 @@ def stay_status(
         raw_history.append((assume_entry_on, "entry"))
     history, warnings = _consistent(raw_history)
     current_entry = history[-1][0] if history and history[-1][1] == "entry" else None
-    permits = list(Permit.objects.filter(traveller=traveller, revoked_at__isnull=True)) if known else []
+    permits = (
+        list(Permit.objects.filter(traveller=traveller, revoked_at__isnull=True)) if known else []
+    )
     exempt = tuple(
         core_stay.Period(p.valid_from, p.valid_until)
         for p in permits

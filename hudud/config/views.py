@@ -12,5 +12,7 @@ from hudud.agencies.models import Officer
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    officer = Officer.objects.select_related("agency").filter(user=request.user).first()
+    # login_required guarantees an authenticated user here.
+    user_id = request.user.pk or 0
+    officer = Officer.objects.select_related("agency").filter(user_id=user_id).first()
     return render(request, "hudud/home.html", {"officer": officer})

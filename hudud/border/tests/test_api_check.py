@@ -14,8 +14,13 @@ NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def check(client, mrz_text, direction="entry", crossing_point="zurbatiya", at=NOW, **extra):
-    body = {"mrz": mrz_text, "crossing_point": crossing_point, "direction": direction,
-            "at": at.isoformat(), **extra}
+    body = {
+        "mrz": mrz_text,
+        "crossing_point": crossing_point,
+        "direction": direction,
+        "at": at.isoformat(),
+        **extra,
+    }
     return client.post(URL, body, content_type="application/json")
 
 
@@ -38,8 +43,14 @@ def test_a_first_time_traveller_is_read_from_the_mrz_with_a_green_cue(officer, c
     assert body["document"]["number"] == "K12345678"
     assert body["document"]["days_to_expiry"] == (date(2030, 5, 1) - NOW.date()).days
     assert body["identity"] == {
-        "traveller_id": None, "known": False, "surname": "KARIMI", "given_names": "REZA ALI",
-        "name_ar": "", "birth_date": "1985-03-14", "birth_date_raw": "", "sex": "M",
+        "traveller_id": None,
+        "known": False,
+        "surname": "KARIMI",
+        "given_names": "REZA ALI",
+        "name_ar": "",
+        "birth_date": "1985-03-14",
+        "birth_date_raw": "",
+        "sex": "M",
         "nationality": "IRN",
     }
     assert body["recent_crossings"] == []
@@ -76,7 +87,9 @@ def test_a_failed_check_digit_is_shown_with_its_field_and_a_red_cue(officer, cli
     codes = {e["code"] for e in body["document"]["errors"]}
     assert "birth_date_check_digit" in codes
     assert body["cue"] == "red"
-    assert any(r["code"] == "birth_date_check_digit" and r["suggests"] == "A" for r in body["reasons"])
+    assert any(
+        r["code"] == "birth_date_check_digit" and r["suggests"] == "A" for r in body["reasons"]
+    )
 
 
 @pytest.mark.django_db
@@ -84,7 +97,8 @@ def test_an_unreadable_mrz_is_a_422_naming_the_mrz(officer, client_for):
     response = check(client_for(officer), "P<IRNKARIMI<<REZA\nK1234")
     assert response.status_code == 422
     errors = response.json()["errors"]
-    assert errors and all(e["field"].startswith("mrz") for e in errors)
+    assert errors
+    assert all(e["field"].startswith("mrz") for e in errors)
     assert errors[0]["code"] == "unrecognised_format"
 
 
@@ -93,8 +107,12 @@ def test_an_expired_passport_gives_a_red_cue_suggesting_refusal_code_a(officer, 
     body = check(client_for(officer), passport(expiry=date(2026, 2, 1))).json()
     assert body["document"]["expired"] is True
     assert body["cue"] == "red"
-    assert {"code": "document_expired", "severity": "red",
-            "message": "document expired on 2026-02-01", "suggests": "A"} in body["reasons"]
+    assert {
+        "code": "document_expired",
+        "severity": "red",
+        "message": "document expired on 2026-02-01",
+        "suggests": "A",
+    } in body["reasons"]
 
 
 @pytest.mark.django_db
@@ -121,18 +139,34 @@ def test_an_earlier_refusal_is_shown_and_cued_amber(officer, client_for):
 
 @pytest.mark.django_db
 def test_a_document_typed_by_hand_is_checked_like_a_scanned_one(officer, client_for):
-    body = {"document": {"document_code": "P", "issuing_state": "TUR", "number": "U 1234-567",
-                         "nationality": "TUR", "surname": "Yilmaz", "given_names": "Ayse",
-                         "sex": "F", "birth_date": "1990-01-02", "expiry_date": "2031-01-01"},
-            "crossing_point": "zurbatiya", "direction": "entry", "at": NOW.isoformat()}
+    body = {
+        "document": {
+            "document_code": "P",
+            "issuing_state": "TUR",
+            "number": "U 1234-567",
+            "nationality": "TUR",
+            "surname": "Yilmaz",
+            "given_names": "Ayse",
+            "sex": "F",
+            "birth_date": "1990-01-02",
+            "expiry_date": "2031-01-01",
+        },
+        "crossing_point": "zurbatiya",
+        "direction": "entry",
+        "at": NOW.isoformat(),
+    }
     response = client_for(officer).post(URL, body, content_type="application/json")
     assert response.status_code == 200, response.json()
     result = response.json()
     assert result["document"]["source"] == "manual"
     assert result["document"]["number"] == "U1234567"
     assert result["identity"]["surname"] == "YILMAZ"
-    assert result["stay"]["policy"] == {"kind": "per_entry", "max_days": 30, "valid_from": None,
-                                        "valid_until": None}
+    assert result["stay"]["policy"] == {
+        "kind": "per_entry",
+        "max_days": 30,
+        "valid_from": None,
+        "valid_until": None,
+    }
 
 
 @pytest.mark.django_db
@@ -155,8 +189,11 @@ def test_every_check_writes_an_audit_event_saying_who_what_and_where(officer, cl
 
 @pytest.mark.django_db
 def test_a_check_without_credentials_is_401(db, client):
-    response = client.post(URL, {"mrz": passport(), "crossing_point": "zurbatiya",
-                                 "direction": "entry"}, content_type="application/json")
+    response = client.post(
+        URL,
+        {"mrz": passport(), "crossing_point": "zurbatiya", "direction": "entry"},
+        content_type="application/json",
+    )
     assert response.status_code == 401
     assert response.json()["errors"][0]["code"] == "unauthenticated"
 
@@ -193,9 +230,18 @@ def test_missing_and_wrong_fields_are_422_each_named(officer, client_for):
 
 @pytest.mark.django_db
 def test_sending_both_an_mrz_and_typed_fields_is_422(officer, client_for):
-    body = {"mrz": passport(), "document": {"document_code": "P", "issuing_state": "IRN",
-            "number": "1", "nationality": "IRN", "surname": "X"},
-            "crossing_point": "zurbatiya", "direction": "entry"}
+    body = {
+        "mrz": passport(),
+        "document": {
+            "document_code": "P",
+            "issuing_state": "IRN",
+            "number": "1",
+            "nationality": "IRN",
+            "surname": "X",
+        },
+        "crossing_point": "zurbatiya",
+        "direction": "entry",
+    }
     response = client_for(officer).post(URL, body, content_type="application/json")
     assert response.status_code == 422
     assert "exactly one of mrz or document" in response.json()["errors"][0]["message"]

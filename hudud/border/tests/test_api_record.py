@@ -12,7 +12,9 @@ from django.utils import timezone
 from conftest import crossing_body, passport
 from hudud.audit.models import AuditEvent
 from hudud.border import services
+from hudud.border.documents import document_from_mrz
 from hudud.border.models import Crossing, Permit, Traveller
+from hudud.common.actor import Actor
 
 URL = "/api/v1/crossings"
 
@@ -33,7 +35,11 @@ def test_an_entry_is_recorded_with_the_traveller_and_document_created(officer, c
     assert body["replayed"] is False
     assert body["crossing"]["kind"] == "entry"
     traveller = Traveller.objects.get(pk=body["crossing"]["traveller_id"])
-    assert (traveller.surname, traveller.nationality, traveller.is_present) == ("KARIMI", "IRN", True)
+    assert (traveller.surname, traveller.nationality, traveller.is_present) == (
+        "KARIMI",
+        "IRN",
+        True,
+    )
     assert traveller.documents.get().number == "K12345678"
     assert body["stay"]["present"] is True
 
@@ -55,13 +61,13 @@ def test_a_retry_with_the_same_client_id_records_once_and_says_replayed(officer,
 def test_a_race_between_two_deliveries_of_one_request_records_once(officer):
     """The second delivery passes the replay look-up before the first commits, then meets the
     unique client_id: it must answer with the first's record, not fail or record twice."""
-    from hudud.border.documents import document_from_mrz
-    from hudud.common.actor import Actor
 
     actor = Actor(officer=officer)
     request = services.CrossingRequest(
-        client_id=uuid.uuid4(), kind="entry", crossing_point_code="zurbatiya",
-        document=document_from_mrz(passport(), today=date.today()),
+        client_id=uuid.uuid4(),
+        kind="entry",
+        crossing_point_code="zurbatiya",
+        document=document_from_mrz(passport(), today=timezone.localdate()),
     )
     first = services.crossing_record(actor=actor, request=request)
     real_replay = services._replay
@@ -161,8 +167,11 @@ def test_a_residence_permit_lifts_the_stay_limit_while_it_runs(officer, client_f
     post(client, crossing_body("entry", doc, "baghdad-airport", occurred_at=at(60)))
     traveller = Traveller.objects.get()
     Permit.objects.create(
-        traveller=traveller, kind=Permit.Kind.RESIDENCE, number="R-1",
-        issued_by=officer.agency, valid_from=timezone.localdate() - timedelta(days=50),
+        traveller=traveller,
+        kind=Permit.Kind.RESIDENCE,
+        number="R-1",
+        issued_by=officer.agency,
+        valid_from=timezone.localdate() - timedelta(days=50),
         valid_until=timezone.localdate() + timedelta(days=300),
     )
     left = post(client, crossing_body("exit", doc, "baghdad-airport", occurred_at=at(0)))
@@ -174,13 +183,19 @@ def test_a_residence_permit_lifts_the_stay_limit_while_it_runs(officer, client_f
 def test_a_visa_sets_the_stay_of_the_entry_it_covers(officer, client_for):
     client = client_for(officer)
     doc = passport(surname="KHAN", given_names="IMRAN", number="AB1234567", state="PAK")
-    post(client, crossing_body("refusal", doc, "baghdad-airport", refusal_reasons=["C"],
-                               occurred_at=at(2)))
+    post(
+        client,
+        crossing_body("refusal", doc, "baghdad-airport", refusal_reasons=["C"], occurred_at=at(2)),
+    )
     traveller = Traveller.objects.get()
     Permit.objects.create(
-        traveller=traveller, kind=Permit.Kind.VISA, number="V-1", issued_by=officer.agency,
+        traveller=traveller,
+        kind=Permit.Kind.VISA,
+        number="V-1",
+        issued_by=officer.agency,
         valid_from=timezone.localdate() - timedelta(days=1),
-        valid_until=timezone.localdate() + timedelta(days=90), max_stay_days=15,
+        valid_until=timezone.localdate() + timedelta(days=90),
+        max_stay_days=15,
     )
     entered = post(client, crossing_body("entry", doc, "baghdad-airport", occurred_at=at(0)))
     stay = entered.json()["stay"]
@@ -207,18 +222,16 @@ def test_recording_writes_an_audit_event_in_the_same_transaction(officer, client
 
 
 @pytest.mark.django_db
-def test_a_failure_inside_the_transaction_leaves_neither_crossing_nor_audit(officer, client_for):
-    with mock.patch("hudud.border.services.audit_record", side_effect=RuntimeError("disk full")):
-        with pytest.raises(RuntimeError):
-            services.crossing_record(
-                actor=__import__("hudud.common.actor", fromlist=["Actor"]).Actor(officer=officer),
-                request=services.CrossingRequest(
-                    client_id=uuid.uuid4(), kind="entry", crossing_point_code="zurbatiya",
-                    document=__import__("hudud.border.documents", fromlist=["x"]).document_from_mrz(
-                        passport(), today=date.today()
-                    ),
-                ),
-            )
+def test_a_failure_inside_the_transaction_leaves_neither_crossing_nor_audit(officer):
+    request = services.CrossingRequest(
+        client_id=uuid.uuid4(),
+        kind="entry",
+        crossing_point_code="zurbatiya",
+        document=document_from_mrz(passport(), today=timezone.localdate()),
+    )
+    failing_audit = mock.patch.object(services, "audit_record", side_effect=RuntimeError("disk"))
+    with failing_audit, pytest.raises(RuntimeError):
+        services.crossing_record(actor=Actor(officer=officer), request=request)
     assert Crossing.objects.count() == 0
     assert Traveller.objects.count() == 0
 
@@ -233,8 +246,11 @@ def test_an_officer_cannot_record_at_a_crossing_point_they_are_not_posted_to(off
 @pytest.mark.django_db
 def test_a_pilgrim_bus_is_opened_and_its_passengers_recorded_in_it(officer, client_for):
     client = client_for(officer)
-    group = client.post("/api/v1/groups", {"crossing_point": "zurbatiya", "kind": "pilgrim_bus",
-                                           "reference": "IR 12-345"}, content_type="application/json")
+    group = client.post(
+        "/api/v1/groups",
+        {"crossing_point": "zurbatiya", "kind": "pilgrim_bus", "reference": "IR 12-345"},
+        content_type="application/json",
+    )
     assert group.status_code == 201
     group_id = group.json()["id"]
     for n in range(3):
@@ -273,22 +289,23 @@ def test_crossing_points_are_listed_for_any_authenticated_officer(auditor, clien
     assert {"zurbatiya", "ibrahim-khalil", "baghdad-airport"} <= {r["code"] for r in rows}
 
 
-
-
 @pytest.mark.django_db
 def test_granting_a_residence_permit_takes_a_traveller_off_the_overstayer_list(
     officer, supervisor, client_for
 ):
-    from hudud.common.actor import Actor
 
     client = client_for(officer)
     doc = passport(surname="SHARMA", given_names="RAVI", number="Z7654321", state="IND")
     post(client, crossing_body("entry", doc, occurred_at=at(40)))
     assert [r["surname"] for r in client_for(supervisor).get("/api/v1/overstayers").json()] == [
-        "SHARMA"]
+        "SHARMA"
+    ]
     services.permit_grant(
-        actor=Actor(officer=supervisor), traveller=Traveller.objects.get(), kind="residence",
-        number="R-77", valid_from=timezone.localdate() - timedelta(days=15),
+        actor=Actor(officer=supervisor),
+        traveller=Traveller.objects.get(),
+        kind="residence",
+        number="R-77",
+        valid_from=timezone.localdate() - timedelta(days=15),
         valid_until=timezone.localdate() + timedelta(days=365),
     )
     assert client_for(supervisor).get("/api/v1/overstayers").json() == []
@@ -296,14 +313,18 @@ def test_granting_a_residence_permit_takes_a_traveller_off_the_overstayer_list(
 
 
 @pytest.mark.django_db
-def test_a_visa_without_its_days_of_stay_is_refused_naming_the_field(officer, supervisor, client_for):
-    from hudud.common.actor import Actor
-
+def test_a_visa_without_its_days_of_stay_is_refused_naming_the_field(
+    officer, supervisor, client_for
+):
     post(client_for(officer), crossing_body("entry", passport(), occurred_at=at(1)))
     with pytest.raises(services.ServiceError) as caught:
         services.permit_grant(
-            actor=Actor(officer=supervisor), traveller=Traveller.objects.get(), kind="visa",
-            number="V-1", valid_from=date(2026, 1, 1), valid_until=date(2025, 1, 1),
+            actor=Actor(officer=supervisor),
+            traveller=Traveller.objects.get(),
+            kind="visa",
+            number="V-1",
+            valid_from=date(2026, 1, 1),
+            valid_until=date(2025, 1, 1),
         )
     assert {p.field for p in caught.value.problems} == {"valid_until", "max_stay_days"}
 
@@ -318,6 +339,9 @@ def test_an_entry_while_an_earlier_entry_has_no_exit_starts_a_new_stay_and_says_
     entered = post(client, crossing_body("entry", doc, occurred_at=at(0))).json()
     assert entered["stay"]["entry_date"] == str(timezone.localdate())
     assert entered["stay"]["overstay_days"] == 0
-    check = client.post("/api/v1/crossings/check", {"mrz": doc, "crossing_point": "zurbatiya",
-                        "direction": "exit"}, content_type="application/json").json()
+    check = client.post(
+        "/api/v1/crossings/check",
+        {"mrz": doc, "crossing_point": "zurbatiya", "direction": "exit"},
+        content_type="application/json",
+    ).json()
     assert any(r["code"] == "entry_without_exit" for r in check["reasons"])
