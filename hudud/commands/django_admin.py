@@ -18,9 +18,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument("--port", default="8000")
     serve.set_defaults(func=_serve)
 
-    manage = subparsers.add_parser(
-        "manage", help="run a Django management command", add_help=False
-    )
+    manage = subparsers.add_parser("manage", help="run a Django management command", add_help=False)
     manage.add_argument("args", nargs=argparse.REMAINDER)
     manage.set_defaults(func=_manage)
 
