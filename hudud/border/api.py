@@ -173,6 +173,11 @@ def record(request: HttpRequest, payload: CrossingIn) -> Status[dict[str, Any]]:
             refusal_reasons=tuple(payload.refusal_reasons),
             lane_code=payload.lane,
             group_id=payload.group_id,
+            vehicle=(
+                (payload.vehicle.registration_country, payload.vehicle.plate, payload.vehicle.kind)
+                if payload.vehicle
+                else None
+            ),
             note=payload.note,
         ),
     )

@@ -48,6 +48,12 @@ class CheckIn(_PresentedDocument):
     at: AwareDatetime | None = Field(None, description="When the check happens (default: now)")
 
 
+class VehicleIn(Schema):
+    plate: str = Field(min_length=1, max_length=20, pattern=r"^[A-Z0-9\- ]+$")
+    registration_country: str = Field(pattern=r"^[A-Z]{3}$", examples=["IRN"])
+    kind: Literal["car", "bus", "truck", "other"] = "car"
+
+
 class CrossingIn(_PresentedDocument):
     client_id: uuid.UUID = Field(
         description="Chosen by the client; a retry with the same id never records twice"
@@ -61,6 +67,7 @@ class CrossingIn(_PresentedDocument):
         default_factory=list, max_length=9
     )
     group_id: uuid.UUID | None = None
+    vehicle: VehicleIn | None = None
     note: str = Field("", max_length=2000)
 
 

@@ -74,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
                 )
                 all_valid = all_valid and result.valid
                 write_json_line(result.to_json())
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): hudud.cli ends quietly
     except OSError as error:
         print(f"hudud mrz: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE

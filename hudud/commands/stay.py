@@ -44,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
             for output in answer_lines(lines):
                 all_ok = all_ok and "errors" not in output
                 _write(output)
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): hudud.cli ends quietly
     except OSError as error:
         print(f"hudud stay: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE

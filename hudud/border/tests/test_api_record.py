@@ -345,3 +345,23 @@ def test_an_entry_while_an_earlier_entry_has_no_exit_starts_a_new_stay_and_says_
         content_type="application/json",
     ).json()
     assert any(r["code"] == "entry_without_exit" for r in check["reasons"])
+
+
+@pytest.mark.django_db
+def test_a_crossing_by_car_records_the_vehicle_once_for_all_its_crossings(officer, client_for):
+    client = client_for(officer)
+    car = {"plate": "12 IRAN 345", "registration_country": "IRN", "kind": "car"}
+    for number in ("K10000001", "K10000002"):
+        body = crossing_body("entry", passport(number=number), vehicle=car, occurred_at=at(0))
+        assert post(client, body).status_code == 201
+    plates = set(Crossing.objects.values_list("vehicle__plate", flat=True))
+    assert plates == {"12 IRAN 345"}
+
+
+@pytest.mark.django_db
+def test_a_malformed_vehicle_is_refused_naming_the_field(officer, client_for):
+    car = {"plate": "<script>", "registration_country": "Iran"}
+    response = post(client_for(officer), crossing_body("entry", passport(), vehicle=car))
+    assert response.status_code == 422
+    fields = {e["field"] for e in response.json()["errors"]}
+    assert fields == {"vehicle.plate", "vehicle.registration_country"}
