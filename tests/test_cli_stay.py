@@ -41,7 +41,6 @@ def output_of(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
-
 def test_a_valid_line_yields_exactly_the_contract_fields(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -133,7 +132,7 @@ def test_the_hudud_command_dispatches_to_stay(
 
 def test_the_installed_command_reads_standard_input() -> None:
     lines = json.dumps({**FRESH, "id": "٧"}, ensure_ascii=False) + "\n" + "oops\n"
-    done = subprocess.run(  # noqa: S603 - our own entry point, fixed arguments
+    done = subprocess.run(
         [str(HUDUD), "stay"], input=lines, capture_output=True, text=True, check=False
     )
     assert done.returncode == 1
