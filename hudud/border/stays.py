@@ -155,7 +155,8 @@ def stay_status(
     result = core_stay.evaluate(request)
     return StayStatus(
         policy=policy_as_dict(policy),
-        present=result.present,
+        # The core counts an exit day as a day present; here "present" means still inside.
+        present=result.present and current_entry is not None,
         entry_date=current_entry,
         days_used=result.days_used,
         last_allowed_day=result.last_allowed_day,

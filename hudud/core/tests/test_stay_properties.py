@@ -97,7 +97,9 @@ def test_a_rolling_overstay_begins_the_day_after_the_last_allowed_day(
         return
     # Staying on: the history as known then is what was known today, plus presence.
     # Sorted as the evaluator sorts them (stable: same-day order kept), so known[-1] is the last.
-    known = tuple(sorted((c for c in request.crossings if c.date <= request.as_of), key=lambda c: c.date))
+    known = tuple(
+        sorted((c for c in request.crossings if c.date <= request.as_of), key=lambda c: c.date)
+    )
     if known and known[-1].direction == "exit" and known[-1].date == request.as_of:
         known = known[:-1]  # remains instead of leaving today
     later = replace(request, as_of=result.last_allowed_day + timedelta(days=1), crossings=known)
