@@ -4,7 +4,7 @@ and write their audit event in it."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
@@ -263,6 +263,8 @@ def _record(
     )
     if status is not None:
         _update_current_stay(traveller, request.kind, day, status)
+        if request.kind == Crossing.Kind.ENTRY:
+            status = replace(status, present=True)  # evaluated as a projection, now a fact
     audit_record(
         actor=actor,
         action=f"crossing.{request.kind}",

@@ -130,12 +130,15 @@ def stay_status(
     """
     known = traveller is not None
     raw_history = _history(traveller, as_of, _DEFAULT_LOOKBACK_DAYS) if traveller else []
-    if assume_entry_on is not None:
+    if assume_entry_on is not None and raw_history and raw_history[-1][1] == "entry":
         # An earlier entry still open is then reported as missing its exit, as it will be
-        # once this entry is stored.
+        # once this entry is stored. (A traveller outside needs no assumed entry: the core
+        # answers "the last day if they entered on as_of" for them.)
         raw_history.append((assume_entry_on, "entry"))
     history, warnings = _consistent(raw_history)
     current_entry = history[-1][0] if history and history[-1][1] == "entry" else None
+    # A projection for someone at the entry lane: not inside yet, nothing overstayed yet.
+    assumed = assume_entry_on is not None
     permits = (
         list(Permit.objects.filter(traveller=traveller, revoked_at__isnull=True)) if known else []
     )
@@ -155,13 +158,14 @@ def stay_status(
     result = core_stay.evaluate(request)
     return StayStatus(
         policy=policy_as_dict(policy),
-        # The core counts an exit day as a day present; here "present" means still inside.
-        present=result.present and current_entry is not None,
+        # "present" means inside now: not on the day of an exit already recorded (the core
+        # counts that day as present) nor at the lane before the assumed entry.
+        present=result.present and current_entry is not None and not assumed,
         entry_date=current_entry,
         days_used=result.days_used,
         last_allowed_day=result.last_allowed_day,
         remaining_days=None if result.unlimited else result.remaining_days,
-        overstay_days=result.overstay_days,
+        overstay_days=0 if assumed else result.overstay_days,
         unlimited=result.unlimited,
         warnings=warnings,
     )

@@ -41,7 +41,7 @@ DEMO_ACCOUNTS: tuple[AccountSpec, ...] = (
         "primary.zurbatiya",
         "primary",
         "moi-passports",
-        ("zurbatiya", "baghdad-airport", "ibrahim-khalil", "najaf-airport"),
+        ("zurbatiya", "baghdad-airport", "ibrahim-khalil", "najaf-airport", "safwan", "trebil"),
         "Primary-line officer, Zurbatiya",
         "ضابط الخط الأول، زرباطية",
     ),

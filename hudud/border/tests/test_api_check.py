@@ -266,3 +266,26 @@ def test_claiming_to_be_another_officer_is_refused(officer, colleague, client_fo
     response = check(client_for(officer), passport(), officer=colleague.badge_number)
     assert response.status_code == 403
     assert response.json()["errors"][0]["field"] == "officer"
+
+
+@pytest.mark.django_db
+def test_at_the_entry_lane_the_stay_is_a_projection_not_a_presence(officer, client_for):
+    client = client_for(officer)
+    doc = passport()
+    record(client, "entry", doc, NOW - timedelta(days=100))
+    record(client, "exit", doc, NOW - timedelta(days=11))
+    stay = check(client, doc).json()["stay"]
+    assert stay["present"] is False
+    assert stay["overstay_days"] == 0
+    assert stay["days_used"] == 90
+
+
+@pytest.mark.django_db
+def test_on_the_day_of_a_recorded_exit_the_traveller_is_not_shown_as_inside(officer, client_for):
+    client = client_for(officer)
+    doc = passport()
+    record(client, "entry", doc, NOW - timedelta(days=5))
+    record(client, "exit", doc, NOW - timedelta(hours=1))
+    stay = check(client, doc, direction="exit").json()["stay"]
+    assert stay["present"] is False
+    assert stay["entry_date"] is None

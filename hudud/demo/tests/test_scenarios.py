@@ -161,3 +161,15 @@ def test_hudud_demo_load_prints_accounts_and_says_when_already_loaded(
     assert "Log in at http://127.0.0.1:8000/" in first
     assert main(["demo", "load", "--travellers", "20"]) == 0
     assert "demo data already loaded" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("loaded")
+def test_the_demo_primary_officer_is_posted_wherever_a_scenario_happens() -> None:
+    from hudud.border.models import Posting
+
+    posts = set(
+        Posting.objects.filter(officer__user__username="primary.zurbatiya").values_list(
+            "crossing_point__code", flat=True
+        )
+    )
+    assert {s.crossing_point for s in scenarios().values()} <= posts
