@@ -132,7 +132,14 @@ def test_demo_officers_have_their_roles_agencies_and_posts(report: LoadReport) -
     posts = set(
         Posting.objects.filter(officer=primary).values_list("crossing_point__code", flat=True)
     )
-    assert posts == {"zurbatiya", "baghdad-airport", "ibrahim-khalil", "najaf-airport"}
+    assert posts == {
+        "zurbatiya",
+        "baghdad-airport",
+        "ibrahim-khalil",
+        "najaf-airport",
+        "safwan",
+        "trebil",
+    }
     assert accounts["customs.ummqasr"].officer.agency.code == "customs"
     assert accounts["customs.ummqasr"].officer.role == "revenue"
     roles = {a.role for a in report.accounts}
