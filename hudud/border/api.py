@@ -11,12 +11,7 @@ from ninja import Router
 from ninja.responses import Status
 
 from hudud.border import checks, selectors, services
-from hudud.border.documents import (
-    DocumentData,
-    ManualDocument,
-    document_from_fields,
-    document_from_mrz,
-)
+from hudud.border.documents import DocumentData, document_from_fields, document_from_mrz
 from hudud.border.models import Crossing
 from hudud.border.schemas import (
     CheckIn,
@@ -48,7 +43,7 @@ def _presented_document(payload: CheckIn | CrossingIn, today: date) -> DocumentD
     if payload.mrz is not None:
         return document_from_mrz(payload.mrz, today=today)
     assert payload.document is not None  # the schema requires one of the two
-    return document_from_fields(ManualDocument(**payload.document.dict()))
+    return document_from_fields(**payload.document.dict())
 
 
 def _check_officer_claim(request: HttpRequest, badge: str | None) -> None:

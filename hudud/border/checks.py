@@ -15,7 +15,7 @@ from django.utils import timezone
 from hudud.audit.services import audit_record
 from hudud.border import access, selectors
 from hudud.border.documents import DocumentData
-from hudud.border.models import Crossing, CrossingPoint, TravelDocument, Traveller
+from hudud.border.models import Crossing, CrossingPoint, Traveller
 from hudud.border.stays import StayStatus, local_day, stay_status
 from hudud.common.actor import Actor
 from hudud.common.errors import ServiceError
@@ -89,15 +89,6 @@ def _history_reasons(refusals: list[Crossing], stay: StayStatus | None) -> list[
     return reasons
 
 
-def _find_traveller(document: DocumentData) -> Traveller | None:
-    found = (
-        TravelDocument.objects.select_related("traveller")
-        .filter(issuing_state=document.issuing_state, kind=document.kind, number=document.number)
-        .first()
-    )
-    return found.traveller if found else None
-
-
 def crossing_check(
     *,
     actor: Actor,
@@ -114,7 +105,8 @@ def crossing_check(
     )
     checked_at = at or timezone.now()
     today = local_day(checked_at)
-    traveller = _find_traveller(document)
+    found = selectors.document_find(document)
+    traveller = found.traveller if found else None
     result = CheckResult(checked_at, crossing_point, direction, document, traveller)
     if traveller is not None:
         result.recent_crossings = selectors.traveller_recent_crossings(traveller=traveller)

@@ -70,45 +70,41 @@ def document_from_mrz(text: str, *, today: date) -> DocumentData:
     )
 
 
-@dataclass(frozen=True)
-class ManualDocument:
+def document_from_fields(
+    *,
+    document_code: str,
+    issuing_state: str,
+    number: str,
+    nationality: str,
+    surname: str,
+    given_names: str,
+    birth_date: date | None,
+    sex: str,
+    expiry_date: date | None,
+) -> DocumentData:
     """Document fields typed by an officer (no MRZ, or a zone the reader could not read)."""
-
-    document_code: str
-    issuing_state: str
-    number: str
-    nationality: str
-    surname: str
-    given_names: str
-    birth_date: date | None
-    sex: str
-    expiry_date: date | None
-
-
-def document_from_fields(fields: ManualDocument) -> DocumentData:
     problems: list[Problem] = []
-    for name in ("issuing_state", "nationality"):
-        code = getattr(fields, name)
+    for name, code in (("issuing_state", issuing_state), ("nationality", nationality)):
         if not states.is_known(code.upper()):
             problems.append(
                 Problem(f"{name}_unknown_code", f"document.{name}", f"{code!r} is not an ICAO code")
             )
-    number = fields.number.replace(" ", "").replace("-", "").upper()
-    if not number.isalnum():
+    clean_number = number.replace(" ", "").replace("-", "").upper()
+    if not clean_number.isalnum():
         problems.append(Problem("invalid_value", "document.number", "letters and digits only"))
     if problems:
         raise ServiceError(problems)
     return DocumentData(
-        document_code=fields.document_code.upper(),
-        issuing_state=fields.issuing_state.upper(),
-        number=number,
-        nationality=fields.nationality.upper(),
-        surname=fields.surname.strip().upper(),
-        given_names=fields.given_names.strip().upper(),
-        birth_date=fields.birth_date,
+        document_code=document_code.upper(),
+        issuing_state=issuing_state.upper(),
+        number=clean_number,
+        nationality=nationality.upper(),
+        surname=surname.strip().upper(),
+        given_names=given_names.strip().upper(),
+        birth_date=birth_date,
         birth_date_raw="",
-        sex=fields.sex,
-        expiry_date=fields.expiry_date,
+        sex=sex,
+        expiry_date=expiry_date,
         valid=True,
         source="manual",
     )

@@ -1,4 +1,9 @@
-"""Reads at the border. Each takes the officer and goes through `access` first."""
+"""Reads at the border.
+
+Lists an officer asks for directly (`overstayers_list`) take the actor, check access and audit
+the read. The look-ups below them are building blocks for `checks` and `services`, which do
+their own access check and audit before calling them.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from django.db.models import QuerySet
 
 from hudud.audit.services import audit_record
 from hudud.border import access
-from hudud.border.models import Crossing, CrossingPoint, Traveller
+from hudud.border.documents import DocumentData
+from hudud.border.models import Crossing, CrossingPoint, TravelDocument, Traveller
 from hudud.border.stays import local_day
 from hudud.common.actor import Actor
 
@@ -18,6 +24,15 @@ from hudud.common.actor import Actor
 def crossing_points_list() -> QuerySet[CrossingPoint]:
     """Reference data: every crossing point (no personal data)."""
     return CrossingPoint.objects.select_related("authority").order_by("name_en")
+
+
+def document_find(document: DocumentData) -> TravelDocument | None:
+    """The stored document with this identity (issuing state, kind, number), with its holder."""
+    return (
+        TravelDocument.objects.select_related("traveller")
+        .filter(issuing_state=document.issuing_state, kind=document.kind, number=document.number)
+        .first()
+    )
 
 
 def traveller_recent_crossings(*, traveller: Traveller, limit: int | None = None) -> list[Crossing]:

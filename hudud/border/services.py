@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hudud.audit.services import audit_record
-from hudud.border import access
+from hudud.border import access, selectors
 from hudud.border.documents import DocumentData
 from hudud.border.models import (
     Crossing,
@@ -50,17 +50,9 @@ class RecordedCrossing:
     stay: StayStatus | None
 
 
-def _find_document(document: DocumentData) -> TravelDocument | None:
-    return (
-        TravelDocument.objects.select_related("traveller")
-        .filter(issuing_state=document.issuing_state, kind=document.kind, number=document.number)
-        .first()
-    )
-
-
 def traveller_identify(*, document: DocumentData) -> tuple[Traveller, TravelDocument]:
     """The traveller holding `document`, created on first sight. Call inside a transaction."""
-    existing = _find_document(document)
+    existing = selectors.document_find(document)
     if existing is not None:
         if existing.expiry_date != document.expiry_date and document.expiry_date:
             existing.expiry_date = document.expiry_date
