@@ -214,16 +214,20 @@ def crossing_record(*, actor: Actor, request: CrossingRequest) -> RecordedCrossi
     _validate(request, occurred_at)
     lane = _resolve_lane(crossing_point, request.lane_code)
     group = _resolve_group(crossing_point, request.group_id)
-    try:
-        with transaction.atomic():
-            recorded = _record(actor, request, crossing_point, lane, group, occurred_at)
-    except IntegrityError:
-        # Two deliveries of the same request raced: the other one won; answer with its record.
-        replay = _replay(actor, request)
-        if replay is None:
-            raise
-        return replay
-    return recorded
+    # Two races end in a unique-constraint error and a rolled-back transaction: two deliveries
+    # of this request (the other won: answer with its record), or two lanes seeing the same new
+    # passport at once (the other created the traveller: a second attempt finds them).
+    for attempt in (1, 2):
+        try:
+            with transaction.atomic():
+                return _record(actor, request, crossing_point, lane, group, occurred_at)
+        except IntegrityError:
+            replay = _replay(actor, request)
+            if replay is not None:
+                return replay
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _record(

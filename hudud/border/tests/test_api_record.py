@@ -365,3 +365,29 @@ def test_a_malformed_vehicle_is_refused_naming_the_field(officer, client_for):
     assert response.status_code == 422
     fields = {e["field"] for e in response.json()["errors"]}
     assert fields == {"vehicle.plate", "vehicle.registration_country"}
+
+
+@pytest.mark.django_db
+def test_two_lanes_seeing_the_same_new_passport_at_once_both_record(officer, colleague):
+    """The second lane's look-up ran before the first created the traveller: its insert of the
+    same document fails the unique constraint, and a second attempt finds the traveller."""
+    document = document_from_mrz(passport(), today=timezone.localdate())
+
+    def request() -> services.CrossingRequest:
+        return services.CrossingRequest(
+            client_id=uuid.uuid4(),
+            kind="entry",
+            crossing_point_code="zurbatiya",
+            document=document,
+        )
+
+    services.crossing_record(actor=Actor(officer=officer), request=request())
+    real_find = services.selectors.document_find
+    calls = iter([None])
+    with mock.patch.object(
+        services.selectors, "document_find", side_effect=lambda d: next(calls, real_find(d))
+    ):
+        second = services.crossing_record(actor=Actor(officer=colleague), request=request())
+    assert second.replayed is False
+    assert Crossing.objects.count() == 2
+    assert Traveller.objects.count() == 1
