@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
+
 from hudud.agencies.models import Officer
 from hudud.border.models import CrossingPoint, Posting, Traveller
 from hudud.common.errors import AccessDenied, NotFound
@@ -24,10 +26,13 @@ def crossing_point_for_line_work(*, officer: Officer, code: str) -> CrossingPoin
     """
     if officer.role not in LINE_ROLES:
         raise AccessDenied("your role does not process travellers at a crossing point")
-    crossing_point = CrossingPoint.objects.filter(code=code).first()
+    posted = Posting.objects.filter(officer=officer, crossing_point=OuterRef("pk"))
+    crossing_point = (
+        CrossingPoint.objects.filter(code=code).annotate(is_posted=Exists(posted)).first()
+    )
     if crossing_point is None:
         raise NotFound("crossing_point", f"no crossing point with code {code!r}")
-    if not Posting.objects.filter(officer=officer, crossing_point=crossing_point).exists():
+    if not crossing_point.is_posted:
         raise AccessDenied(
             f"you are not posted to {crossing_point.name_en}", field_name="crossing_point"
         )

@@ -168,6 +168,7 @@ def record(request: HttpRequest, payload: CrossingIn) -> Status[dict[str, Any]]:
             refusal_reasons=tuple(payload.refusal_reasons),
             lane_code=payload.lane,
             group_id=payload.group_id,
+            name_ar=payload.name_ar.strip(),
             vehicle=(
                 (payload.vehicle.registration_country, payload.vehicle.plate, payload.vehicle.kind)
                 if payload.vehicle

@@ -66,6 +66,9 @@ class CrossingIn(_PresentedDocument):
     refusal_reasons: list[Literal["A", "B", "C", "D", "E", "F", "G", "H", "I"]] = Field(
         default_factory=list, max_length=9
     )
+    name_ar: str = Field(
+        "", max_length=200, description="The name in Arabic script, when the officer has it"
+    )
     group_id: uuid.UUID | None = None
     vehicle: VehicleIn | None = None
     note: str = Field("", max_length=2000)

@@ -40,6 +40,7 @@ class CrossingRequest:
     lane_code: str | None = None
     group_id: uuid.UUID | None = None
     vehicle: tuple[str, str, str] | None = None  # registration country, plate, kind
+    name_ar: str = ""  # the name in Arabic script, which no MRZ carries
     note: str = ""
 
 
@@ -50,15 +51,25 @@ class RecordedCrossing:
     stay: StayStatus | None
 
 
-def traveller_identify(*, document: DocumentData) -> tuple[Traveller, TravelDocument]:
-    """The traveller holding `document`, created on first sight. Call inside a transaction."""
+def traveller_identify(
+    *, document: DocumentData, name_ar: str = ""
+) -> tuple[Traveller, TravelDocument]:
+    """The traveller holding `document`, created on first sight. Call inside a transaction.
+
+    An Arabic-script name is recorded when the traveller has none yet; one already on record
+    is not overwritten from a lane (a correction is an identity change, not a crossing)."""
     existing = selectors.document_find(document)
     if existing is not None:
         if existing.expiry_date != document.expiry_date and document.expiry_date:
             existing.expiry_date = document.expiry_date
             existing.save(update_fields=["expiry_date", "last_seen_at"])
-        return existing.traveller, existing
+        holder = existing.traveller
+        if name_ar and not holder.name_ar:
+            holder.name_ar = name_ar
+            holder.save(update_fields=["name_ar"])
+        return holder, existing
     traveller = Traveller.objects.create(
+        name_ar=name_ar,
         surname=document.surname,
         given_names=document.given_names,
         birth_date=document.birth_date,
@@ -238,7 +249,7 @@ def _record(
     group: TravelGroup | None,
     occurred_at: datetime,
 ) -> RecordedCrossing:
-    traveller, document = traveller_identify(document=request.document)
+    traveller, document = traveller_identify(document=request.document, name_ar=request.name_ar)
     day = local_day(occurred_at)
     status = _stay_at(traveller, request.kind, day)
     exit_overstay = status.overstay_days if status and status.present else 0

@@ -289,3 +289,19 @@ def test_on_the_day_of_a_recorded_exit_the_traveller_is_not_shown_as_inside(offi
     stay = check(client, doc, direction="exit").json()["stay"]
     assert stay["present"] is False
     assert stay["entry_date"] is None
+
+
+@pytest.mark.django_db
+def test_the_check_costs_the_same_queries_however_long_the_history(
+    officer, client_for, django_assert_max_num_queries
+):
+    client = client_for(officer)
+    doc = passport()
+    for days in range(60, 0, -4):
+        record(client, "entry", doc, NOW - timedelta(days=days))
+        record(client, "exit", doc, NOW - timedelta(days=days - 1))
+    record(client, "refusal", doc, NOW - timedelta(hours=2), refusal_reasons=["E"])
+    # Token look-up, crossing point with posting, document, recent crossings, refusals, history
+    # (two), permits, stay rules, audit insert (with its transaction): no query per crossing.
+    with django_assert_max_num_queries(13):
+        assert check(client, doc).status_code == 200

@@ -391,3 +391,21 @@ def test_two_lanes_seeing_the_same_new_passport_at_once_both_record(officer, col
     assert second.replayed is False
     assert Crossing.objects.count() == 2
     assert Traveller.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_arabic_script_name_is_kept_and_markup_or_bidi_controls_come_back_inert(
+    officer, client_for
+):
+    client = client_for(officer)
+    name = "كريمي <b>رضا</b>\u202e"
+    entered = post(client, crossing_body("entry", passport(), name_ar=name, occurred_at=at(1)))
+    assert entered.status_code == 201
+    assert Traveller.objects.get().name_ar == name
+    check = client.post(
+        "/api/v1/crossings/check",
+        {"mrz": passport(), "crossing_point": "zurbatiya", "direction": "exit"},
+        content_type="application/json",
+    )
+    assert check["Content-Type"] == "application/json; charset=utf-8"
+    assert check.json()["identity"]["name_ar"] == name
