@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -21,8 +22,13 @@ def add_input_argument(parser: argparse.ArgumentParser) -> None:
 
 @contextmanager
 def open_input(path: str) -> Iterator[TextIO]:
-    """Open FILE, or standard input for '-', as UTF-8 text."""
+    """Open FILE, or standard input for '-', as UTF-8 text.
+
+    Undecodable bytes become U+FFFD, so they surface as a per-record error, not a traceback.
+    """
     if path == "-":
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            sys.stdin.reconfigure(encoding="utf-8", errors="replace")
         yield sys.stdin
         return
     with open(path, encoding="utf-8", errors="replace") as handle:

@@ -7,7 +7,6 @@ Only the framework-free core is imported, so the command starts fast and needs n
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -59,9 +58,6 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"hudud mrz: --today must be a date YYYY-MM-DD, not {args.today!r}", file=sys.stderr)
         return EXIT_USAGE
-    if args.file == "-" and isinstance(sys.stdin, io.TextIOWrapper):
-        # Undecodable bytes become U+FFFD and so an invalid_character error, not a traceback.
-        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     all_valid = True
     try:
         with open_input(args.file) as lines:

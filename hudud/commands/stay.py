@@ -7,7 +7,6 @@ core is imported, so the command starts fast and needs no database.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -35,9 +34,6 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Answer every line; exit 1 if any line had errors, 2 if the input cannot be read."""
-    if args.file == "-" and isinstance(sys.stdin, io.TextIOWrapper):
-        # Undecodable bytes become U+FFFD and so a per-line error, not a traceback.
-        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     try:
         with open_input(args.file) as lines:
             all_ok = True
