@@ -198,10 +198,16 @@ class StayRule(models.Model):
     def __str__(self) -> str:
         return f"{self.nationality}: {self.policy}"
 
-    def clean(self) -> None:
+    def read_policy(self) -> tuple[core_stay.Policy | None, list[core_stay.Issue]]:
+        """The rule as a `hudud.core.stay` policy, or None with the problems found.
+
+        "unlimited" is read here: the core keeps it out of the `hudud stay` contract."""
         if isinstance(self.policy, dict) and self.policy.get("kind") == "unlimited":
-            return
-        policy, issues = core_stay.parse_policy(self.policy)
+            return core_stay.Unlimited(), []
+        return core_stay.parse_policy(self.policy)
+
+    def clean(self) -> None:
+        policy, issues = self.read_policy()
         if policy is None:
             raise ValidationError({"policy": [f"{i.field}: {i.message}" for i in issues]})
 

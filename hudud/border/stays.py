@@ -50,13 +50,11 @@ def policy_as_dict(policy: core_stay.Policy) -> dict[str, Any]:
 
 
 def _rule_policy(nationality: str) -> core_stay.Policy:
-    rules = {
-        r.nationality: r.policy for r in StayRule.objects.filter(nationality__in=[nationality, "*"])
-    }
-    raw = rules.get(nationality) or rules.get("*") or {"kind": "unlimited"}
-    if raw.get("kind") == "unlimited":
+    rules = {r.nationality: r for r in StayRule.objects.filter(nationality__in=[nationality, "*"])}
+    rule = rules.get(nationality) or rules.get("*")
+    if rule is None:
         return core_stay.Unlimited()
-    policy, issues = core_stay.parse_policy(raw)
+    policy, issues = rule.read_policy()
     if policy is None:
         # StayRule.clean() validates every rule saved through the admin, so this is a rule
         # written around it: fail loudly rather than guess a stay.
@@ -128,7 +126,6 @@ def stay_status(
     `traveller` None is a person Hudud has never seen (their `nationality` picks the rule);
     `assume_entry_on` evaluates "if they entered now" for a traveller at the entry lane.
     """
-    known = traveller is not None
     raw_history = _history(traveller, as_of, _DEFAULT_LOOKBACK_DAYS) if traveller else []
     if assume_entry_on is not None and raw_history and raw_history[-1][1] == "entry":
         # An earlier entry still open is then reported as missing its exit, as it will be
@@ -140,7 +137,9 @@ def stay_status(
     # A projection for someone at the entry lane: not inside yet, nothing overstayed yet.
     assumed = assume_entry_on is not None
     permits = (
-        list(Permit.objects.filter(traveller=traveller, revoked_at__isnull=True)) if known else []
+        list(Permit.objects.filter(traveller=traveller, revoked_at__isnull=True))
+        if traveller is not None
+        else []
     )
     exempt = tuple(
         core_stay.Period(p.valid_from, p.valid_until)
