@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeVar
 
 from hudud.core.stay import _fields
 from hudud.core.stay.errors import INVALID_VALUE, Issue, StayError
 from hudud.core.stay.history import history_issues
 from hudud.core.stay.policy import Policy, parse_policy
 
+T = TypeVar("T")
 Direction = Literal["entry", "exit", "refusal"]
 DIRECTIONS: tuple[Direction, ...] = ("entry", "exit", "refusal")
 
@@ -70,8 +71,14 @@ def parse_request(obj: object) -> StayRequest:
     as_of = _fields.required_date(top, "as_of", "as_of", issues)
     policy, policy_issues = parse_policy(top.get("policy"))
     issues.extend(policy_issues)
-    crossings = _read_crossings(_fields.required(top, "crossings", "crossings", issues), issues)
-    exempt = _read_exempt(top.get("exempt"), issues)
+    crossings = _read_list(
+        _fields.required(top, "crossings", "crossings", issues), "crossings", _read_crossing, issues
+    )
+    # exempt is optional: absent or null means no exempt periods (any other non-list is wrong).
+    exempt_value = top.get("exempt")
+    exempt = _read_list(
+        [] if exempt_value is None else exempt_value, "exempt", _read_period, issues
+    )
     if as_of is not None and crossings is not None:
         issues.extend(history_issues(crossings, as_of))
     if issues or as_of is None or policy is None or crossings is None or exempt is None:
@@ -79,15 +86,22 @@ def parse_request(obj: object) -> StayRequest:
     return StayRequest(as_of, policy, crossings, exempt)
 
 
-def _read_crossings(value: object, issues: list[Issue]) -> tuple[Crossing, ...] | None:
-    items = _fields.as_list(value, "crossings", issues)
+def _read_list(
+    value: object,
+    name: str,
+    read_item: Callable[[object, str, list[Issue]], T | None],
+    issues: list[Issue],
+) -> tuple[T, ...] | None:
+    """Every item of the list `name`, or None when the list or any item has a problem (each
+    problem is reported with its index, e.g. `crossings[2].date`)."""
+    items = _fields.as_list(value, name, issues)
     if items is None:
         return None
     before = len(issues)
-    crossings = [_read_crossing(item, f"crossings[{i}]", issues) for i, item in enumerate(items)]
+    read = [read_item(item, f"{name}[{i}]", issues) for i, item in enumerate(items)]
     if len(issues) > before:
         return None
-    return tuple(c for c in crossings if c is not None)
+    return tuple(item for item in read if item is not None)
 
 
 def _read_crossing(value: object, path: str, issues: list[Issue]) -> Crossing | None:
@@ -103,17 +117,6 @@ def _read_crossing(value: object, path: str, issues: list[Issue]) -> Crossing | 
     if day is None or direction is None:
         return None
     return Crossing(day, direction)
-
-
-def _read_exempt(value: object, issues: list[Issue]) -> tuple[Period, ...] | None:
-    items = _fields.as_list(value, "exempt", issues) if value is not None else []
-    if items is None:
-        return None
-    before = len(issues)
-    periods = [_read_period(item, f"exempt[{i}]", issues) for i, item in enumerate(items)]
-    if len(issues) > before:
-        return None
-    return tuple(p for p in periods if p is not None)
 
 
 def _read_period(value: object, path: str, issues: list[Issue]) -> Period | None:

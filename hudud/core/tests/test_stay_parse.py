@@ -165,3 +165,17 @@ def test_policies_built_in_python_are_checked_too() -> None:
         PerEntry(30, valid_from=date(2026, 5, 1), valid_until=date(2026, 4, 1))
     with pytest.raises(ValueError, match="before"):
         Period(date(2026, 5, 1), date(2026, 4, 1))
+
+
+def test_an_empty_object_or_false_as_exempt_is_an_error_not_an_absence() -> None:
+    bad: object
+    for bad in ({}, False, "", 0):
+        obj: dict[str, object] = {
+            "as_of": "2026-03-01",
+            "policy": {"kind": "rolling", "max_days": 90, "window_days": 180},
+            "crossings": [],
+            "exempt": bad,
+        }
+        with pytest.raises(StayError) as caught:
+            parse_request(obj)
+        assert [(i.code, i.field) for i in caught.value.issues] == [("invalid_value", "exempt")]
