@@ -7,6 +7,7 @@ it those. Use `evaluate`, never this, in the application.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from hudud.core.stay.evaluate import StayResult
@@ -80,14 +81,7 @@ def _rolling(
     def violates(day: date) -> bool:
         return is_present(day) and day not in exempt and count(day) > policy.max_days
 
-    day = start
-    for _ in range(_SEARCH_LIMIT):
-        if violates(day):
-            break
-        day += _DAY
-    else:
-        raise AssertionError("the rolling limit never bound")
-    last = day - _DAY if day > start else None
+    last = _last_allowed(start, violates)
     over = [d for d in _days(start, as_of) if violates(d)]
     return count(as_of, projected=False), last, over
 
@@ -103,14 +97,7 @@ def _per_entry(
         over_count = counted_so_far > policy.max_days
         return not policy.allows_entry_on(start) or past_validity or over_count
 
-    day = start
-    for _ in range(_SEARCH_LIMIT):
-        if violates(day):
-            break
-        day += _DAY
-    else:
-        raise AssertionError("the per-entry limit never bound")
-    last = day - _DAY if day > start else None
+    last = _last_allowed(start, violates)
     counted = [d for d in sorted(present) if d not in exempt and d <= as_of]
     if policy.valid_from is not None:
         used = sum(1 for d in counted if d >= policy.valid_from)
@@ -118,6 +105,16 @@ def _per_entry(
         used = sum(1 for d in counted if d >= start) if as_of in present else 0
     over = [d for d in counted if d >= start and violates(d)]
     return used, last, over
+
+
+def _last_allowed(start: date, violates: Callable[[date], bool]) -> date | None:
+    """The day before the first violating day from `start` on; None if `start` violates."""
+    day = start
+    for _ in range(_SEARCH_LIMIT):
+        if violates(day):
+            return day - _DAY if day > start else None
+        day += _DAY
+    raise AssertionError("the limit never bound")
 
 
 def _days(first: date, last: date) -> list[date]:
