@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 
 from hudud.border.api import router as border_router
 from hudud.common.api import AUTH, install_error_handlers
+from hudud.watchlists.api import router as watchlists_router
 
 api = NinjaAPI(
     title="Hudud API",
@@ -25,3 +26,4 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", border_router)
+api.add_router("/", watchlists_router)

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "hudud.agencies",
     "hudud.audit",
     "hudud.border",
+    "hudud.watchlists",
 ]
 
 MIDDLEWARE = [
