@@ -157,7 +157,7 @@ def _apply(
         added=len(diff.added),
         changed=len(diff.changed),
         removed=len(diff.removed),
-        unchanged=len(diff.unchanged),
+        unchanged=diff.unchanged,
         warnings=[w.to_json() for w in result.warnings[:KEPT_WARNINGS]],
     )
     summary = ImportSummary(
