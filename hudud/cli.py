@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "hudud.commands.stay",
     "hudud.commands.django_admin",
     "hudud.commands.demo",
+    "hudud.commands.watchlist",
 )
 
 
