@@ -30,7 +30,7 @@ from hudud.border.models import (
     Traveller,
     Vehicle,
 )
-from hudud.demo import accounts, scenarios
+from hudud.demo import accounts, scenarios, watchlists
 from hudud.demo.generate import DemoData, GenerationConfig, GenTraveller, generate
 from hudud.demo.lanes import lanes_for
 from hudud.demo.stays import apply_stays, policy_lookup
@@ -47,6 +47,7 @@ class LoadReport:
     travellers: int = 0
     crossings: int = 0
     groups: int = 0
+    watchlists: watchlists.WatchlistsReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -61,7 +62,8 @@ def demo_load(
         data = _load_data(travellers, seed, days, moment, timings) if loaded else None
         demo_accounts = accounts.accounts_ensure()
         token = accounts.demo_token_issue(demo_accounts[0].officer)
-    report = LoadReport(loaded, demo_accounts, token, timings=timings)
+        lists = _watchlists_load(demo_accounts, timings) if loaded else None
+    report = LoadReport(loaded, demo_accounts, token, watchlists=lists, timings=timings)
     if data is not None:
         report.travellers, report.groups = len(data.travellers), len(data.groups)
         report.crossings = sum(len(t.crossings) for t in data.travellers)
@@ -93,6 +95,16 @@ def _load_data(
     _backdate(started)
     timings["finish"] = time.perf_counter() - clock
     return data
+
+
+def _watchlists_load(
+    demo_accounts: list[accounts.DemoAccount], timings: dict[str, float]
+) -> watchlists.WatchlistsReport:
+    clock = time.perf_counter()
+    admin = next(a.officer for a in demo_accounts if a.username == "admin")
+    report = watchlists.watchlists_load(admin=admin)
+    timings["watchlists"] = time.perf_counter() - clock
+    return report
 
 
 def _lanes_ensure(points: Sequence[CrossingPoint]) -> dict[tuple[str, str], int]:

@@ -31,6 +31,9 @@ _VALID_FROM, _VALID_TO = date(2028, 1, 1), date(2034, 12, 31)
 EXPIRED_ON = date(2025, 6, 30)
 PILGRIMS = 48
 EXPIRED_PILGRIM = 17  # index of the expired passport in the pilgrim bus
+# Index of the pilgrim whose name is on the demo entry-ban list (born twenty years later than
+# the listed person: the hit that secondary inspection dismisses in journey 2).
+WATCHLIST_PILGRIM = 39
 OVERSTAY_DAYS = 12
 PER_ENTRY_DAYS = 30
 
@@ -121,8 +124,12 @@ def scenarios() -> dict[str, Scenario]:
         "pilgrim_bus_zurbatiya": Scenario(
             f"Journey 1. A pilgrim bus at Zurbatiya: {PILGRIMS} Iranian passports not yet in the "
             f"database, for group mode. Passport {EXPIRED_PILGRIM + 1} expired on "
-            f"{EXPIRED_ON}: refuse it with reason A; record the others. The possible watchlist "
-            "match is not in the demo yet: it comes with the watchlists work.",
+            f"{EXPIRED_ON}: refuse it with reason A. Passport {WATCHLIST_PILGRIM + 1} "
+            f"({pilgrims[WATCHLIST_PILGRIM].given_names} {pilgrims[WATCHLIST_PILGRIM].surname}) "
+            "is a possible match on the national entry-ban list: the check is red, an alert "
+            "is raised; send the traveller to secondary inspection, where the listed birth "
+            "date turns out twenty years earlier: dismiss with a reason and clear the "
+            "traveller (journey 2). Record the others.",
             "zurbatiya",
             "entry",
             tuple(p.mrz() for p in pilgrims),
@@ -180,6 +187,11 @@ def scenarios() -> dict[str, Scenario]:
             (iranian,),
         ),
     }
+
+
+def watchlist_match() -> Person:
+    """The pilgrim whose namesake is on the demo entry-ban list (journeys 1 and 2)."""
+    return scenarios()["pilgrim_bus_zurbatiya"].people[WATCHLIST_PILGRIM]
 
 
 def _garbled(zone: str) -> tuple[str, str]:
