@@ -53,6 +53,7 @@ class _Envelope:
         self.stray = 0
 
     def read(self, segments: Sequence[Segment]) -> None:
+        self.empty = not segments and not self.log.errors
         for segment in segments:
             if self.open is not None and segment.tag not in ("UNH", "UNT", *_ENVELOPE):
                 self.open.append(segment)
@@ -189,6 +190,9 @@ class _Envelope:
             )
 
     def _finish(self) -> None:
+        if self.empty:
+            self.log.error("empty_input", "text", "the input is empty", None)
+            return
         if self.unb is None:
             self.log.warn("unb_missing", "interchange", "no interchange header (UNB)", None)
         elif self.unz is None:

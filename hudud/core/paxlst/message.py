@@ -59,6 +59,7 @@ class _MessageReader:
         departure = message.legs[0].departure_local if message.legs else None
         reference = departure.date() if departure is not None else self.today
         message.travellers = self.travellers.finish(message.reference, reference)
+        message.findings = self.travellers.findings
         message.warnings, message.errors = self.log.warnings, self.log.errors
         return message
 
