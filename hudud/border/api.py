@@ -27,6 +27,7 @@ from hudud.border.schemas import (
 from hudud.border.stays import StayStatus, local_day
 from hudud.common.api import actor_of
 from hudud.common.errors import AccessDenied
+from hudud.watchlists.services import ScreeningOutcome
 
 router = Router(tags=["border"])
 ERRORS = {
@@ -119,6 +120,28 @@ def _identity(result: checks.CheckResult) -> dict[str, Any]:
     }
 
 
+def _watchlist(outcome: ScreeningOutcome | None) -> dict[str, Any]:
+    if outcome is None:
+        return {"status": "not_screened", "hits": []}
+    hits = [
+        {
+            "watchlist": h.watchlist_code,
+            "watchlist_name": h.watchlist_name,
+            "action": h.action,
+            "score": h.score,
+            "reason": h.reason,
+            "entry_id": h.entry_id,
+            "entry_name": h.entry_name,
+            "summary": h.summary,
+            "alert_id": h.alert_id,
+            "cleared": h.cleared,
+            "clearance_id": h.clearance_id,
+        }
+        for h in outcome.hits
+    ]
+    return {"status": outcome.status, "hits": hits}
+
+
 @router.post("/crossings/check", response={200: CheckOut, **ERRORS}, summary="Primary-line check")
 def check(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
     """Read the document, find the traveller, evaluate the stay and say why the cue is what it
@@ -144,7 +167,7 @@ def check(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
         "stay": _stay(result.stay),
         "recent_crossings": [_crossing(c) for c in result.recent_crossings],
         "refusals": [_crossing(c) for c in result.refusals],
-        "watchlist": {"status": "not_screened", "hits": []},
+        "watchlist": _watchlist(result.watchlist),
     }
 
 

@@ -19,6 +19,7 @@ from hudud.border.models import Crossing, CrossingPoint, Traveller
 from hudud.border.stays import StayStatus, local_day, stay_status
 from hudud.common.actor import Actor
 from hudud.common.errors import ServiceError
+from hudud.watchlists import services as watchlist_services
 
 GREEN, AMBER, RED = "green", "amber", "red"
 
@@ -43,6 +44,7 @@ class CheckResult:
     recent_crossings: list[Crossing] = field(default_factory=list)
     refusals: list[Crossing] = field(default_factory=list)
     stay: StayStatus | None = None
+    watchlist: watchlist_services.ScreeningOutcome | None = None
     reasons: list[Reason] = field(default_factory=list)
 
     @property
@@ -89,6 +91,38 @@ def _history_reasons(refusals: list[Crossing], stay: StayStatus | None) -> list[
     return reasons
 
 
+def _watchlist_reasons(outcome: watchlist_services.ScreeningOutcome | None) -> list[Reason]:
+    # A hit is a possible match, not a finding: the line officer refers, secondary decides.
+    return [
+        Reason(
+            "watchlist_hit",
+            AMBER if hit.action == "monitor" else RED,
+            f"possible match on {hit.watchlist_name} (score {hit.score:.2f}, action "
+            f"{hit.action.replace('_', ' ')}): refer to secondary inspection",
+        )
+        for hit in (outcome.alerts if outcome else [])
+    ]
+
+
+def _screening_subject(
+    document: DocumentData, traveller: Traveller | None
+) -> watchlist_services.ScreeningSubject:
+    """Who to screen: the traveller on record (with the Arabic-script name the MRZ lacks),
+    else the document as read."""
+    source = traveller or document
+    return watchlist_services.ScreeningSubject(
+        surname=source.surname,
+        given_names=source.given_names,
+        name_ar=traveller.name_ar if traveller else "",
+        birth_date=source.birth_date,
+        nationality=source.nationality,
+        sex=source.sex,
+        document_number=document.number,
+        document_issuing_state=document.issuing_state,
+        traveller_id=traveller.pk if traveller else None,
+    )
+
+
 def crossing_check(
     *,
     actor: Actor,
@@ -117,8 +151,15 @@ def crossing_check(
         as_of=today,
         assume_entry_on=today if direction == "entry" else None,
     )
+    result.watchlist = watchlist_services.traveller_screen(
+        actor=actor,
+        crossing_point_code=crossing_point.code,
+        subject=_screening_subject(document, traveller),
+        at=checked_at,
+    )
     result.reasons = (
-        _document_reasons(document, today)
+        _watchlist_reasons(result.watchlist)
+        + _document_reasons(document, today)
         + _stay_reasons(result.stay, direction, today)
         + _history_reasons(result.refusals, result.stay)
     )
@@ -131,6 +172,11 @@ def crossing_check(
             if traveller
             else f"{document.issuing_state} {document.number}",
             crossing_point_code=crossing_point.code,
-            details={"direction": direction, "cue": result.cue, "source": document.source},
+            details={
+                "direction": direction,
+                "cue": result.cue,
+                "source": document.source,
+                "watchlist": result.watchlist.status,
+            },
         )
     return result

@@ -149,9 +149,26 @@ class ReasonOut(Schema):
     suggests: str
 
 
+class WatchlistHitOut(Schema):
+    watchlist: str
+    watchlist_name: str
+    action: Literal["arrest", "refuse_entry", "inform_owner", "monitor"]
+    score: float
+    reason: str = Field(description="What fired: 'name' or 'document'")
+    entry_id: int
+    entry_name: str
+    summary: str = Field(description="Which name parts aligned, how the other fields compared")
+    alert_id: uuid.UUID | None = Field(description="The open alert; null when cleared")
+    cleared: bool = Field(description="A clearance says this document is not this entry")
+    clearance_id: int | None
+
+
 class WatchlistOut(Schema):
-    status: str = Field(description="'not_screened' until watchlist screening is installed")
-    hits: list[dict[str, object]]
+    status: Literal["clear", "hit", "cleared", "not_screened"] = Field(
+        description="hit: an alert is open, refer to secondary; cleared: every hit was "
+        "suppressed by a clearance for this document"
+    )
+    hits: list[WatchlistHitOut]
 
 
 class CheckOut(Schema):
