@@ -16,7 +16,7 @@ import numpy as np
 
 from hudud.core.names import parse_name
 
-from .matching import screen_segment
+from .matching import Scored, screen_segment, to_match
 from .model import Entry, Match, Query
 from .rarity import Rarity
 from .segment import Segment, build_segment
@@ -69,7 +69,7 @@ class ScreeningIndex:
         self._rarity = rarity
         self._live = sum(len(s.entries) - len(h) for s, h in zip(segments, hidden, strict=True))
         self._build_seconds = build_seconds
-        self._key_bits = np.asarray([rarity.bits(k) for k in vocabulary.keys], dtype=np.float32)
+        self._key_bits = np.asarray([rarity.bits(k) for k in vocabulary.keys], dtype=np.float64)
         self._row_weights = tuple(self._weights(s) for s in segments)
 
     @classmethod
@@ -126,12 +126,12 @@ class ScreeningIndex:
         `DEFAULT_THRESHOLD`.
         """
         results: list[list[Match]] = []
+        required = self.required_bits
         for query in queries:
-            found: dict[str, Match] = {}
-            for segment, hidden, weights in zip(
-                self._segments, self._hidden, self._row_weights, strict=True
-            ):
-                for match in screen_segment(
+            found: dict[str, Scored] = {}
+            parts = zip(self._segments, self._hidden, self._row_weights, strict=True)
+            for segment, hidden, weights in parts:
+                for scored in screen_segment(
                     query,
                     segment,
                     hidden,
@@ -139,11 +139,13 @@ class ScreeningIndex:
                     self._vocabulary,
                     self._rarity,
                     self._key_bits,
-                    self.required_bits,
+                    required,
                 ):
-                    if match.entry_id not in found or match.score > found[match.entry_id].score:
-                        found[match.entry_id] = match
-            results.append(_select(found.values(), threshold, top))
+                    known = found.get(scored.entry.id)
+                    if known is None or scored.score > known.score:
+                        found[scored.entry.id] = scored
+            chosen = _select(found.values(), threshold, top)
+            results.append([to_match(query, s, required) for s in chosen])
         return results
 
     def updated(
@@ -220,16 +222,15 @@ def _check_unique(entries: Sequence[Entry]) -> None:
         seen.add(entry.id)
 
 
-def _select(matches: Iterable[Match], threshold: float | None, top: int | None) -> list[Match]:
-    ordered = sorted(matches, key=lambda m: (-m.score, m.entry_id))
+def _select(scored: Iterable[Scored], threshold: float | None, top: int | None) -> list[Scored]:
+    ordered = sorted(scored, key=lambda s: (-s.score, s.entry.id))
     if top is not None:
         return ordered[:top]
-    return [m for m in ordered if m.score >= _threshold_for(m, threshold)]
+    return [s for s in ordered if s.score >= threshold_for(s.entry, threshold)]
 
 
-def _threshold_for(match: Match, threshold: float | None) -> float:
+def threshold_for(entry: Entry, threshold: float | None) -> float:
     """The caller's threshold, else the entry's own (its list's), else the default."""
     if threshold is not None:
         return threshold
-    own = match.explanation.get("threshold")
-    return float(own) if isinstance(own, int | float) else DEFAULT_THRESHOLD
+    return entry.threshold if entry.threshold is not None else DEFAULT_THRESHOLD

@@ -1,12 +1,13 @@
 """Screening one traveller against one segment: names, then fields, then documents.
 
-The same `entry_match` turns an alignment into a scored, explained match for the indexed path
-and for the reference scorer, so the two can only differ in which entries they look at.
+The same `entry_score` and `to_match` turn an alignment into a scored, explained match for the
+indexed path and for the reference scorer, so the two can only differ in which entries they
+look at. Explanations are built only for the matches reported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -60,39 +61,63 @@ def document_fires(query: Query, entry_state: str) -> bool:
     return not state or not entry_state or state == entry_state
 
 
-def entry_match(
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """An entry's score for a query, with what is needed to explain it later (if selected)."""
+
+    entry: Entry
+    score: float
+    name: QueryName | None
+    name_index: int
+    alignment: Alignment | None
+    fields: tuple[FieldEvidence, ...]
+    document_hit: bool
+
+
+def entry_score(
     query: Query,
     entry: Entry,
     name: QueryName | None,
     name_index: int,
     alignment: Alignment | None,
-    required_bits: float,
     document_hit: bool,
-) -> Match:
-    """Score and explain one entry for one query (name alignment and/or document)."""
-    fields = field_evidence(query, entry)
+) -> Scored:
+    """Score one entry for one query from its best name alignment and/or a listed document."""
+    fields = tuple(field_evidence(query, entry))
     strength = alignment.strength if alignment else 0.0
     score = 1.0 if document_hit else combine(strength, fields)
+    return Scored(entry, score, name, name_index, alignment, fields, document_hit)
+
+
+def to_match(query: Query, scored: Scored, required_bits: float) -> Match:
+    """The match as reported, with its explanation."""
+    entry = scored.entry
     explanation: dict[str, Any] = {
-        "reason": "document" if document_hit else "name",
+        "reason": "document" if scored.document_hit else "name",
         "list_id": entry.list_id,
         "entry_id": entry.id,
-        "threshold": entry.threshold,
-        "fields": [f.to_json() for f in fields],
+        "fields": [f.to_json() for f in scored.fields],
     }
-    if name is not None and alignment is not None:
-        entry_name = entry.names[name_index]
+    if scored.name is not None and scored.alignment is not None:
+        name = scored.name
+        entry_name = entry.names[scored.name_index]
         entry_tokens = parse_name(entry_name).tokens
         explanation["name"] = explain_name(
-            name.text, name.tokens, entry_name, entry_tokens, alignment, name.bits, required_bits
+            name.text,
+            name.tokens,
+            entry_name,
+            entry_tokens,
+            scored.alignment,
+            name.bits,
+            required_bits,
         )
-    if document_hit and query.document is not None:
+    if scored.document_hit and query.document is not None:
         explanation["document"] = {
             "number": query.document.number,
             "issuing_state": query.document.issuing_state,
             "verdict": "listed",
         }
-    return Match(entry.id, score, entry.list_id, explanation)
+    return Match(entry.id, scored.score, entry.list_id, explanation)
 
 
 def screen_segment(
@@ -104,7 +129,7 @@ def screen_segment(
     rarity: Rarity,
     key_bits: np.ndarray,
     required_bits: float,
-) -> list[Match]:
+) -> list[Scored]:
     """Every entry of the segment worth reporting for this query, scored (unfiltered)."""
     best: dict[int, tuple[float, QueryName, int, Alignment]] = {}
     for text, tokens in query_names(query):
@@ -114,20 +139,20 @@ def screen_segment(
             e_index = int(segment.row_entry[row])
             if e_index in hidden:
                 continue
-            alignment = align_row(name, segment, row, vocabulary, rarity, required_bits, cache)
+            alignment = align_row(name, segment, row, vocabulary, required_bits, key_bits, cache)
             if alignment.pairs and (e_index not in best or alignment.strength > best[e_index][0]):
                 best[e_index] = (alignment.strength, name, int(segment.row_name[row]), alignment)
     documents = _document_hits(query, segment, hidden)
-    matches: list[Match] = []
+    scored: list[Scored] = []
     for e_index in best.keys() | documents:
         entry = segment.entries[e_index]
         hit = e_index in documents
         if e_index in best:
             _, name, n_index, alignment = best[e_index]
-            matches.append(entry_match(query, entry, name, n_index, alignment, required_bits, hit))
+            scored.append(entry_score(query, entry, name, n_index, alignment, hit))
         else:
-            matches.append(entry_match(query, entry, None, 0, None, required_bits, hit))
-    return matches
+            scored.append(entry_score(query, entry, None, 0, None, hit))
+    return scored
 
 
 def _document_hits(query: Query, segment: Segment, hidden: frozenset[int]) -> set[int]:
@@ -135,6 +160,3 @@ def _document_hits(query: Query, segment: Segment, hidden: frozenset[int]) -> se
         return set()
     listed = segment.documents.get(normalise_document_number(query.document.number), ())
     return {i for i, state in listed if i not in hidden and document_fires(query, state)}
-
-
-__all__: Sequence[str] = ("entry_match", "query_names", "screen_segment")

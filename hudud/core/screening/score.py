@@ -56,35 +56,45 @@ def _greedy_pairs(
     return pairs
 
 
+def role_weights(tokens: Sequence[Token]) -> tuple[float, ...]:
+    """How much each token counts when it finds no partner (middle names count half)."""
+    return tuple(ROLE_WEIGHT[t.role] for t in tokens)
+
+
 def align(
-    query: Sequence[Token],
-    entry: Sequence[Token],
     similarity: Callable[[int, int], float],
     query_bits: Sequence[float],
     entry_bits: Sequence[float],
+    query_roles: Sequence[float],
+    entry_roles: Sequence[float],
     required_bits: float,
 ) -> Alignment:
     """Align two tokenised names and score them.
 
-    `similarity(i, j)` gives the similarity of query token i and entry token j (0 if unlike).
+    `similarity(i, j)` gives the similarity of query token i and entry token j (0 if unlike);
+    `*_bits` are the tokens' rarity and `*_roles` their weight when left unmatched.
     """
+    n_query, n_entry = len(query_bits), len(entry_bits)
     cells = [
         (s, query_bits[i] + entry_bits[j], i, j)
-        for i in range(len(query))
-        for j in range(len(entry))
+        for i in range(n_query)
+        for j in range(n_entry)
         if (s := similarity(i, j)) > 0.0
     ]
-    pairs = _greedy_pairs(cells, len(query), len(entry))
+    pairs = _greedy_pairs(cells, n_query, n_entry)
     matched_q = {i for i, _, _ in pairs}
     matched_e = {j for _, j, _ in pairs}
-    unmatched_q = tuple(i for i in range(len(query)) if i not in matched_q)
-    unmatched_e = tuple(j for j in range(len(entry)) if j not in matched_e)
-    agreed = sum(s * (query_bits[i] + entry_bits[j]) for i, j, s in pairs)
-    total = sum(query_bits[i] + entry_bits[j] for i, j, _ in pairs)
-    total += sum(query_bits[i] * ROLE_WEIGHT[query[i].role] for i in unmatched_q)
-    total += sum(entry_bits[j] * ROLE_WEIGHT[entry[j].role] for j in unmatched_e)
+    unmatched_q = tuple(i for i in range(n_query) if i not in matched_q)
+    unmatched_e = tuple(j for j in range(n_entry) if j not in matched_e)
+    agreed = total = evidence = 0.0
+    for i, j, s in pairs:
+        both = query_bits[i] + entry_bits[j]
+        agreed += s * both
+        total += both
+        evidence += s * min(query_bits[i], entry_bits[j])
+    total += sum(query_bits[i] * query_roles[i] for i in unmatched_q)
+    total += sum(entry_bits[j] * entry_roles[j] for j in unmatched_e)
     dice = agreed / total if total else 0.0
-    evidence = sum(s * min(query_bits[i], entry_bits[j]) for i, j, s in pairs)
     strength = dice * min(1.0, evidence / required_bits) ** 0.5
     return Alignment(tuple(pairs), unmatched_q, unmatched_e, dice, evidence, strength)
 
