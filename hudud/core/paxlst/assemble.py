@@ -22,6 +22,7 @@ from .model import Count, Flight, Interchange, Leg, Manifest, Message
 
 _COUNTED = (("passengers", "passenger", "42"), ("crew", "crew", "41"))
 _LIST_ROLE = {"passengers": "passenger", "crew": "crew"}
+_LIST_ORDER: dict[str | None, int] = {"passengers": 0, "crew": 1}
 
 
 def parse(data: bytes | str, *, today: date | None = None) -> Manifest:
@@ -98,7 +99,8 @@ def _ordered(messages: list[Message], warnings: list[Issue]) -> list[Message]:
     for message in messages:
         groups.setdefault((message.list_type, message.common_access_ref), []).append(message)
     ordered: list[Message] = []
-    for parts in groups.values():
+    # Passenger lists first, then crew lists, whatever order the files came in.
+    for _, parts in sorted(groups.items(), key=lambda item: _LIST_ORDER.get(item[0][0], 2)):
         parts.sort(key=lambda m: m.part or 0)
         _check_parts(parts, warnings)
         ordered.extend(parts)

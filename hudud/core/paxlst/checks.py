@@ -15,7 +15,7 @@ from datetime import date
 
 from hudud.core.mrz import states
 
-from .issues import Issue
+from .issues import Issue, located
 from .model import Document, Traveller
 
 _SEXES = {"M", "F", "X", "U"}
@@ -34,7 +34,8 @@ def check_traveller(traveller: Traveller, index: int, departure: date) -> list[I
     found: list[Issue] = []
 
     def finding(code: str, field: str, problem: str) -> None:
-        found.append(Issue(code, field, f"{who}: {problem}", index, traveller.location))
+        message = located(f"{who}: {problem}", traveller.location)
+        found.append(Issue(code, field, message, index, traveller.location))
 
     _biographic(traveller, finding)
     if traveller.role == "passenger":
@@ -84,7 +85,7 @@ def _document(
     label = f"document {position}" + (f" ({document.number})" if document.number else "")
 
     def finding(code: str, field: str, problem: str) -> None:
-        message = f"{who}, {label}: {problem}"
+        message = located(f"{who}, {label}: {problem}", document.location)
         found.append(
             Issue(code, f"documents[{position - 1}].{field}", message, index, document.location)
         )

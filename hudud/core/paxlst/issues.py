@@ -90,11 +90,12 @@ class IssueLog:
     warnings: list[Issue] = field(default_factory=list)
 
     def error(self, code: str, field_name: str, message: str, where: Location | None) -> None:
-        self.errors.append(Issue(code, field_name, _prefixed(message, where), None, where))
+        self.errors.append(Issue(code, field_name, located(message, where), None, where))
 
     def warn(self, code: str, field_name: str, message: str, where: Location | None) -> None:
-        self.warnings.append(Issue(code, field_name, _prefixed(message, where), None, where))
+        self.warnings.append(Issue(code, field_name, located(message, where), None, where))
 
 
-def _prefixed(message: str, where: Location | None) -> str:
+def located(message: str, where: Location | None) -> str:
+    """`message` prefixed with where it was found, when known."""
     return f"{where.describe()}: {message}" if where is not None else message

@@ -164,7 +164,10 @@ class _Splitter:
     ) -> None:
         self.text, self.service, self.log, self.locator = text, service, log, locator
         self.number = first_number
-        self.strip = "".join(c for c in _WHITESPACE if c not in str(service))
+        # Only characters that delimit data can be data; the decimal mark and a space in the
+        # repetition position ("not used") do not stop layout whitespace from being stripped.
+        delimiters = (service.component, service.element, service.terminator, service.release)
+        self.strip = "".join(c for c in _WHITESPACE if c not in delimiters)
         self.unreadable = 0
         self.tags: dict[str, str] = {}  # tags as written -> as read, once validated
 
@@ -216,7 +219,7 @@ class _Splitter:
         self.number += 1
         tag = self.tags.get(written) or self._tag(written)
         if tag is None:
-            self._unreadable(written.strip(), number, offset)
+            self._unreadable(stripped.rstrip(self.strip).translate(self.restore), number, offset)
             return None
         comp = self.service.component
         if escaped:
@@ -233,12 +236,12 @@ class _Splitter:
         self.tags[written] = tag
         return tag
 
-    def _unreadable(self, tag: str, number: int, offset: int) -> None:
+    def _unreadable(self, raw: str, number: int, offset: int) -> None:
         self.unreadable += 1
         if self.unreadable > _MAX_UNREADABLE_REPORTED:
             return
         where = self.locator.locate(number, "?", offset)
-        shown = tag if len(tag) <= 20 else tag[:20] + "..."
+        shown = raw if len(raw) <= 20 else raw[:20] + "..."
         self.log.error(
             "unreadable_segment",
             "text",
