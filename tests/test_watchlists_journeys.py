@@ -104,8 +104,8 @@ def test_journey_2_the_match_is_dismissed_with_a_clearance_and_the_next_check_is
     listed_birth = date.fromisoformat(detail["entry"]["birth_dates"][0])
     assert person.birth_date.year - listed_birth.year == 20
     assert person.name_ar in [n["name"] for n in detail["entry"]["names"]]
-    assert detail["list"]["legal_basis"].startswith("Residency Law")
-    assert detail["list"]["action"] == "refuse_entry"
+    assert detail["list_details"]["legal_basis"].startswith("Residency Law")
+    assert detail["list_details"]["action"] == "refuse_entry"
     birth = next(f for f in detail["explanation"]["fields"] if f["field"] == "birth_date")
     assert birth["verdict"] not in ("exact", "same_year")
     assert detail["explanation"]["name"]["aligned"]

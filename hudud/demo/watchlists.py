@@ -161,7 +161,7 @@ def _entry(
         search_text=records.search_text(names),
         content_hash=records.manual_content_hash(content),
         revision=revision,
-        **fields,  # type: ignore[arg-type]
+        **fields,
     )
 
 

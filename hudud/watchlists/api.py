@@ -316,7 +316,7 @@ def alert_detail(request: HttpRequest, alert_id: uuid.UUID) -> dict[str, Any]:
         **_alert(a),
         "traveller_id": a.traveller_id,
         "entry": _entry(a.entry),
-        "list": _watchlist(a.entry.watchlist),
+        "list_details": _watchlist(a.entry.watchlist),
         "explanation": a.explanation,
         "raised_by": _username(a.raised_by),
         "decided_by": _username(a.decided_by),

@@ -174,7 +174,7 @@ class ClearanceOut(Schema):
 class AlertDetailOut(AlertSummaryOut):
     traveller_id: uuid.UUID | None
     entry: EntryOut
-    list: ListOut
+    list_details: ListOut
     explanation: dict[str, Any]
     raised_by: str
     decided_by: str | None

@@ -97,8 +97,8 @@ def test_the_alert_detail_sets_the_traveller_beside_the_entry_with_the_lists_bas
     assert body["subject"]["birth_date"] == "1971-02-03"
     assert body["entry"]["birth_dates"] == ["1951-02-03"]
     assert [n["name"] for n in body["entry"]["names"]] == list(LISTED)
-    assert body["list"]["legal_basis"] == "Test basis, article 1"
-    assert body["list"]["action"] == "refuse_entry"
+    assert body["list_details"]["legal_basis"] == "Test basis, article 1"
+    assert body["list_details"]["action"] == "refuse_entry"
     assert body["explanation"]["reason"] == "name"
     reads = AuditEvent.objects.filter(action="alert.read", object_id=str(alert.pk))
     assert reads.count() == 4
