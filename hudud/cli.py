@@ -20,6 +20,7 @@ from collections.abc import Sequence
 COMMAND_MODULES = (
     "hudud.commands.mrz",
     "hudud.commands.stay",
+    "hudud.commands.screen",
     "hudud.commands.manifest",
     "hudud.commands.django_admin",
     "hudud.commands.demo",
