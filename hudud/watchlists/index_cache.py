@@ -71,6 +71,7 @@ class IndexCache:
     def __init__(self, *, traffic_sample: int = TRAFFIC_SAMPLE) -> None:
         self._lock = threading.Lock()
         self._state: _State | None = None
+        self._builds = 0
         self.traffic_sample = traffic_sample
 
     def index(self, *, today: date | None = None) -> ScreeningIndex:
@@ -81,6 +82,7 @@ class IndexCache:
             state = self._state
             if state is None or state.signature != _signature(lists):
                 self._state = state = self._build(lists, today)
+                self._builds += 1
             else:
                 self._refresh(state, lists, today)
             return state.index
@@ -89,13 +91,15 @@ class IndexCache:
         """Forget the index (tests, and an operator after restoring a database)."""
         with self._lock:
             self._state = None
+            self._builds = 0
 
     def stats(self) -> dict[str, Any]:
         state = self._state
         if state is None:
-            return {"built": False}
+            return {"built": False, "builds": self._builds}
         return {
             "built": True,
+            "builds": self._builds,
             "entries": len(state.index),
             "revision": state.revision,
             "build_seconds": round(state.build_seconds, 3),
