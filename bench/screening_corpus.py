@@ -26,6 +26,7 @@ import csv
 import json
 import random
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -131,39 +132,40 @@ def yente_cases(people: list[Listed], rng: random.Random) -> tuple[list[Case], i
     """
     with (NAMES_DIR / "yente_positives_un_treated.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    owners = [p for p in people for _ in (p.latin, *p.aliases)]
-    choices = [name_key(n) for p in people for n in (p.latin, *p.aliases)]
-    scores = process.cdist(
-        [name_key(r["full_name"]) for r in rows], choices, scorer=fuzz.token_set_ratio
-    )
     out: list[Case] = []
     for index, row in enumerate(rows):
         birth = _yente_date(row["date_of_birth"])
-        best = _best_owner(scores[index], owners, birth[:4] if birth else None)
+        best = _owner(name_key(row["full_name"]), birth[:4] if birth else None, people)
         if best is None:
             continue
         nationality = best.nationalities[0] if best.nationalities else None
         date = traveller_birth_date((birth,), rng) if birth else None
-        query = Query(
-            id=f"yente-{index}",
-            name=row["full_name"],
-            birth_date=date,
-            nationality=nationality,
-            sex=best.sex,
-        )
+        query = Query(f"yente-{index}", row["full_name"], date, nationality, best.sex)
         out.append(Case("typo_yente", query, best.id, "latin", detail="yente"))
     return out, len(rows) - len(out)
 
 
-def _best_owner(row_scores: object, owners: list[Listed], year: str | None) -> Listed | None:
-    ranked = sorted(range(len(owners)), key=lambda i: -float(row_scores[i]))  # type: ignore[index]
-    for i in ranked[:20]:
-        if float(row_scores[i]) < 80:  # type: ignore[index]
-            return None
-        years = {d[:4] for d in owners[i].birth_dates}
-        if year is None or not years or year in years:
-            return owners[i]
+def _owner(key: str, year: str | None, people: list[Listed]) -> Listed | None:
+    index = _name_index(tuple(people))
+    for bucket in (year, "?") if year else ("",):  # "?": people listed without a birth date
+        owners, choices = index.get(bucket or "", ([], []))
+        found = process.extractOne(key, choices, scorer=fuzz.token_set_ratio, score_cutoff=80)
+        if found:
+            return owners[found[2]]
     return None
+
+
+@lru_cache(maxsize=1)
+def _name_index(people: tuple[Listed, ...]) -> dict[str, tuple[list[Listed], list[str]]]:
+    """Birth year ("" for all, "?" for none given) -> (owners, name keys) of their names."""
+    index: dict[str, tuple[list[Listed], list[str]]] = defaultdict(lambda: ([], []))
+    for person in people:
+        years = {d[:4] for d in person.birth_dates} or {"?"}
+        for year in {"", *years}:
+            for name in (person.latin, *person.aliases):
+                index[year][0].append(person)
+                index[year][1].append(name_key(name))
+    return dict(index)
 
 
 def typo_cases(people: list[Listed], rng: random.Random, *, arabic: bool) -> list[Case]:
@@ -213,7 +215,9 @@ def common_travellers(
 def global_innocents(n: int, rng: random.Random, keys: set[str]) -> list[Query]:
     """A seeded sample of OpenSanctions' 50,000 synthetic non-listed people."""
     with (NAMES_DIR / "yente_negatives_global.csv").open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle) if name_key(r["full_name"]) not in keys]
+        rows = list(csv.DictReader(handle))
+    picked = rng.sample(rows, min(2 * n, len(rows)))
+    rows = [r for r in picked if name_key(r["full_name"]) not in keys][:n]
     sex = {"male": "M", "female": "F", "other": "X"}
     return [
         Query(
@@ -223,7 +227,7 @@ def global_innocents(n: int, rng: random.Random, keys: set[str]) -> list[Query]:
             country_code(r["nationality"]),
             sex.get(r["gender"]),
         )
-        for i, r in enumerate(rng.sample(rows, min(n, len(rows))))
+        for i, r in enumerate(rows)
     ]
 
 
