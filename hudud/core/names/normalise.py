@@ -98,6 +98,19 @@ def normalise_arabic_word(word: str) -> str:
     return "".join(ch for ch in folded.translate(_ARABIC_FOLD) if _is_arabic_char(ch))
 
 
+def has_arabic_article(word: str) -> bool:
+    """Whether an Arabic-script word begins with the article ال (plain alef, then lam).
+
+    The article is never written with hamza: أليسيو (Alessio) and إلياس (Ilyas) begin with a
+    name, not an article, though folding makes all three start alike.
+
+    >>> has_arabic_article("الرشيد"), has_arabic_article("أليسيو")
+    (True, False)
+    """
+    bare = _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", word)).replace("ـ", "")
+    return bare.startswith("ال")
+
+
 @lru_cache(maxsize=200_000)
 def normalise_latin_word(word: str) -> str:
     """Fold a Latin-script word to lower-case ASCII letters.

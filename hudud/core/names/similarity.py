@@ -22,6 +22,10 @@ from .structure import Token
 MIN_TOKEN_SIMILARITY = 0.6
 _CONTRADICTION_FACTOR = 0.8
 _DIFFERENT_SPELLING_CAP = 0.96
+# A name that starts with a vowel or semivowel (Ahmed, Walid, Yasin) against one that starts
+# otherwise (Mohammed) differs where names differ most: the first sound.
+_INITIAL_MARKERS = "AWY"
+_OTHER_START_FACTOR = 0.75
 _LATIN_CLASSES = {"a": "a", "e": "ai", "i": "i", "o": "u", "u": "u"}
 
 
@@ -105,6 +109,8 @@ def token_similarity(a: Token, b: Token) -> float:
     similarity = key_similarity(a.key, b.key)
     if similarity == 0.0:
         return 0.0
+    if a.key[0] != b.key[0] and (a.key[0] in _INITIAL_MARKERS or b.key[0] in _INITIAL_MARKERS):
+        similarity *= _OTHER_START_FACTOR
     similarity *= _CONTRADICTION_FACTOR ** vowel_contradictions(a, b)
     similarity = min(similarity, _DIFFERENT_SPELLING_CAP)
     return similarity if similarity >= MIN_TOKEN_SIMILARITY else 0.0

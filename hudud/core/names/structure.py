@@ -21,6 +21,7 @@ from .keys import SoundKey, arabic_key, latin_key
 from .normalise import (
     Script,
     detect_script,
+    has_arabic_article,
     normalise_arabic_word,
     normalise_latin_word,
     romanise_other,
@@ -88,7 +89,7 @@ def _fold(word: str) -> _Word:
     script = detect_script(word)
     if script == "arabic":
         folded = normalise_arabic_word(word)
-        if folded.startswith("ال") and len(folded) >= 4:
+        if len(folded) >= 4 and has_arabic_article(word):
             return _Word(word, folded[2:], script, article=True)
         return _Word(word, folded, script)
     if script == "other":
