@@ -21,6 +21,7 @@ which is what a border desk would be shown.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -163,13 +164,13 @@ class NomenklaturaEngine:
         _index_keys(["Warm Up"])  # rigour loads its name tagger once (~10 s): not a build cost
 
     def build(self, entries: Sequence[Entry]) -> Any:
-        postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, array[int]] = defaultdict(lambda: array("i"))  # compact at 1M
         for index, entry in enumerate(entries):
             for key in _index_keys(entry.names):
                 postings[key].append(index)
         total = len(entries)
         index_arrays = {
-            key: (np.asarray(ids, dtype=np.int32), _idf(len(ids), total) * _BOOSTS[key[0]])
+            key: (np.frombuffer(ids, dtype=np.int32), _idf(len(ids), total) * _BOOSTS[key[0]])
             for key, ids in postings.items()
         }
         return list(entries), index_arrays
