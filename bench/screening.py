@@ -267,8 +267,10 @@ def variant_table(results: list[dict[str, Any]]) -> list[str]:
 def report(results: list[dict[str, Any]], command: str) -> str:
     done = [r for r in results if "skipped" not in r]
     notes = done[0]["notes"] if done else {}
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     machine = (
-        f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs"
+        f"{platform.python_implementation()} {platform.python_version()},"
+        f" {os.cpu_count()} CPUs, load average at the end {load}"
     )
     return "\n".join(
         [
