@@ -33,7 +33,7 @@ PILGRIMS = 48
 EXPIRED_PILGRIM = 17  # index of the expired passport in the pilgrim bus
 # Index of the pilgrim whose name is on the demo entry-ban list (born twenty years later than
 # the listed person: the hit that secondary inspection dismisses in journey 2).
-WATCHLIST_PILGRIM = 39
+WATCHLIST_PILGRIM = 4
 OVERSTAY_DAYS = 12
 PER_ENTRY_DAYS = 30
 

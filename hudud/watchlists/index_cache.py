@@ -42,6 +42,7 @@ def lists_in_force(today: date) -> list[Watchlist]:
         Watchlist.objects.filter(active=True)
         .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .only("pk", "code", "threshold")
         .order_by("pk")
     )
 
