@@ -128,7 +128,8 @@ def yente_cases(people: list[Listed], rng: random.Random) -> tuple[list[Case], i
     """OpenSanctions' treated UN positives, each mapped back to the listed person it came from.
 
     The fixture has no ids, so a row maps to the person whose name (or an alias) is closest by
-    token-set ratio among people with a compatible birth year; rows below 80 stay unmapped.
+    token-sort ratio among people born within a year of the row's date (75 or more), or among
+    everyone when the row has no date (85 or more); other rows stay unmapped.
     """
     with (NAMES_DIR / "yente_positives_un_treated.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -146,10 +147,11 @@ def yente_cases(people: list[Listed], rng: random.Random) -> tuple[list[Case], i
 
 
 def _owner(key: str, year: str | None, people: list[Listed]) -> Listed | None:
+    # token_sort, not token_set: a one-word alias ("Mohammad") would token-set-match anyone.
     index = _name_index(tuple(people))
-    for bucket in (year, "?") if year else ("",):  # "?": people listed without a birth date
+    for bucket, cutoff in ((year, 75), ("?", 75)) if year else (("", 85),):
         owners, choices = index.get(bucket or "", ([], []))
-        found = process.extractOne(key, choices, scorer=fuzz.token_set_ratio, score_cutoff=80)
+        found = process.extractOne(key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
         if found:
             return owners[found[2]]
     return None
@@ -157,14 +159,18 @@ def _owner(key: str, year: str | None, people: list[Listed]) -> Listed | None:
 
 @lru_cache(maxsize=1)
 def _name_index(people: tuple[Listed, ...]) -> dict[str, tuple[list[Listed], list[str]]]:
-    """Birth year ("" for all, "?" for none given) -> (owners, name keys) of their names."""
+    """Birth year ("" for all, "?" for none given) -> (owners, name keys) of their names.
+
+    A person sits under their listed years and the years either side: the fixture moves many
+    birth dates by one year as part of its treatment.
+    """
     index: dict[str, tuple[list[Listed], list[str]]] = defaultdict(lambda: ([], []))
     for person in people:
-        years = {d[:4] for d in person.birth_dates} or {"?"}
-        for year in {"", *years}:
+        years = {int(d[:4]) + shift for d in person.birth_dates for shift in (-1, 0, 1)}
+        for bucket in {"", *(map(str, years) if years else ["?"])}:
             for name in (person.latin, *person.aliases):
-                index[year][0].append(person)
-                index[year][1].append(name_key(name))
+                index[bucket][0].append(person)
+                index[bucket][1].append(name_key(name))
     return dict(index)
 
 
