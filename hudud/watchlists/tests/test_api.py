@@ -328,3 +328,23 @@ def _file(name, text):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
+
+
+@pytest.mark.django_db
+def test_the_alert_queue_costs_the_same_queries_however_many_alerts(
+    client_for, secondary, officer, list_admin, django_assert_max_num_queries
+):
+    make_list()
+    add_entry(list_admin, names=LISTED)
+    for number in range(5):  # five travellers, five passports: five alerts
+        services.traveller_screen(
+            actor=Actor(officer),
+            crossing_point_code="zurbatiya",
+            subject=subject(document_number=f"N000000{number}"),
+        )
+    assert Alert.objects.count() == 5
+    client = client_for(secondary)
+    # Token, posting check (two), the alerts with their entries and lists, the audit insert.
+    with django_assert_max_num_queries(8):
+        body = client.get("/api/v1/alerts?crossing_point=zurbatiya").json()
+    assert len(body) == 5
