@@ -20,6 +20,8 @@ from .model import IssueLog, ListedEntry, ListReadResult
 from .text import clean
 
 MAX_CHARS = 64 * 1024 * 1024
+# Where the header is looked for when guessing the delimiter; no real header is longer.
+HEADER_CHARS = 64 * 1024
 
 
 def read_csv(text: str, mapping: CsvMapping, *, max_chars: int = MAX_CHARS) -> ListReadResult:
@@ -79,9 +81,11 @@ def guess_delimiter(text: str, mapping: CsvMapping) -> str:
     wanted = {_header_key(column) for column in mapping.columns().values()}
     separators = {mapping.name_separator, mapping.value_separator}
 
+    head = text[:HEADER_CHARS]
+
     def found(delimiter: str) -> int:
         try:
-            cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+            cells = next(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), [])
         except csv.Error:
             return 0
         return len(wanted & {_header_key(cell) for cell in cells})
