@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz
 
 from bench import screening_names as nm
 from bench.screening import rank_of, recall_at, share
-from bench.screening_corpus import INNOCENT_KINDS, Corpus, build_corpus
+from bench.screening_corpus import INNOCENT_KINDS, Corpus, build_corpus, yente_cases
 from bench.screening_listed import clean_alias, listed_keys, load_listed
 from bench.screening_names import name_key
 
@@ -121,6 +122,18 @@ def test_every_positive_case_points_at_an_entry_of_the_list_it_is_screened_again
         assert corpus.cases[kind], kind
         for case in corpus.cases[kind]:
             assert case.target in lists[case.list_name], (kind, case)
+
+
+def test_yente_positives_map_back_to_a_listed_person_with_a_close_name():
+    people = {p.id: p for p in load_listed()}
+    cases, unmapped = yente_cases(list(people.values()), random.Random(5))
+    assert len(cases) >= 670
+    assert unmapped == 683 - len(cases)
+    for case in cases:
+        person = people[case.target]
+        names = [name_key(n) for n in (person.latin, *person.aliases)]
+        best = max(fuzz.token_sort_ratio(name_key(case.query.name), n) for n in names)
+        assert best >= 75, (case.query.name, person.latin)
 
 
 def test_cross_script_queries_are_in_the_other_script_than_their_list(corpus):
