@@ -63,7 +63,7 @@ class _Reader:
             listed_on=self.listed_on(),
             list_type=clean(self.element.findtext("UN_LIST_TYPE")) or None,
             comments=clean(self.element.findtext("COMMENTS1")) or None,
-            extra=self.details(),
+            extra=self.details(),  # last: the readers above add their notes to `extra`
         )
 
     def warn(self, code: str, field_name: str, message: str) -> None:
