@@ -135,7 +135,7 @@ def screen_segment(
     for text, tokens in query_names(query):
         name = prepare_name(text, tokens, vocabulary, rarity)
         cache: dict[tuple[int, int], float] = {}
-        for row in best_rows(name, segment, row_weight, key_bits).tolist():
+        for row in best_rows(name, segment, row_weight, key_bits, required_bits).tolist():
             e_index = int(segment.row_entry[row])
             if e_index in hidden:
                 continue

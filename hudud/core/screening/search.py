@@ -24,7 +24,9 @@ from .vocabulary import Vocabulary
 
 ANCHOR_ROWS = 4096  # a key on more rows than this is too common to retrieve by on its own
 CANDIDATE_BUDGET = 12_000
-RESCORE = 24  # rows aligned in full per query name
+RESCORE = 24  # rows aligned in full per query name, at least
+RESCORE_FLOOR = 0.45  # ... and every further row whose estimated strength reaches this
+RESCORE_MAX = 160
 _ROLE_OF_CODE = (ROLE_WEIGHT["given"], ROLE_WEIGHT["middle"], ROLE_WEIGHT["last"])
 
 
@@ -61,71 +63,86 @@ def _members(postings: I32, candidates: I32) -> np.ndarray:
     return np.asarray(postings[idx] == candidates)
 
 
+_Posting = tuple[int, I32, float]  # query token, rows carrying a close key, value of a match
+
+
 def _postings(
     name: QueryName, segment: Segment, key_bits: np.ndarray
-) -> tuple[list[tuple[I32, float]], list[tuple[I32, float]]]:
+) -> tuple[list[_Posting], list[_Posting]]:
     """Each (query token, close key) posting with its value, split into anchors and common."""
-    anchors: list[tuple[I32, float]] = []
-    common: list[tuple[I32, float]] = []
-    for bits, close in zip(name.bits, name.close, strict=True):
+    anchors: list[_Posting] = []
+    common: list[_Posting] = []
+    for token, (bits, close) in enumerate(zip(name.bits, name.close, strict=True)):
         for cid, sim in close:
             if cid >= len(key_bits):
                 continue  # a key added to the shared vocabulary after this index was built
             rows = segment.rows_with_key(cid)
             if len(rows):
                 value = sim * min(bits, float(key_bits[cid]))
-                (anchors if len(rows) <= ANCHOR_ROWS else common).append((rows, value))
-    anchors.sort(key=lambda p: len(p[0]))
-    common.sort(key=lambda p: len(p[0]))
+                (anchors if len(rows) <= ANCHOR_ROWS else common).append((token, rows, value))
+    anchors.sort(key=lambda p: len(p[1]))
+    common.sort(key=lambda p: len(p[1]))
     return anchors, common
 
 
-def _within_budget(anchors: list[tuple[I32, float]]) -> list[tuple[I32, float]]:
-    picked: list[tuple[I32, float]] = []
+def _within_budget(anchors: list[_Posting]) -> list[_Posting]:
+    picked: list[_Posting] = []
     total = 0
-    for rows, value in anchors:
-        if total + len(rows) > CANDIDATE_BUDGET and picked:
+    for posting in anchors:
+        if total + len(posting[1]) > CANDIDATE_BUDGET and picked:
             break
-        picked.append((rows, value))
-        total += len(rows)
+        picked.append(posting)
+        total += len(posting[1])
     return picked
+
+
+def _candidate_rows(anchors: list[_Posting], common: list[_Posting]) -> I32:
+    parts = [rows for _, rows, _ in _within_budget(anchors)]
+    if len(common) >= 2 and sum(map(len, parts)) < RESCORE:
+        first, second = common[0][1], common[1][1]
+        parts.append(first[_members(second, first)][:CANDIDATE_BUDGET])
+    elif not parts and common:
+        parts.append(common[0][1][:CANDIDATE_BUDGET])
+    if not parts:
+        return np.zeros(0, dtype=np.int32)
+    return np.unique(np.concatenate(parts))
 
 
 def _scored_candidates(
     name: QueryName, segment: Segment, key_bits: np.ndarray
 ) -> tuple[I32, np.ndarray]:
-    """Candidate rows and the bits of the query each already matches (summed per posting)."""
+    """Candidate rows and, for each, the bits of the query it matches (each token once)."""
     anchors, common = _postings(name, segment, key_bits)
-    picked = _within_budget(anchors)
-    parts = [rows for rows, _ in picked]
-    if len(common) >= 2 and sum(map(len, parts)) < RESCORE:
-        both = common[0][0][_members(common[1][0], common[0][0])]
-        parts.append(both[:CANDIDATE_BUDGET])
-    elif not parts and common:
-        parts.append(common[0][0][:CANDIDATE_BUDGET])
-    if not parts:
-        return np.zeros(0, dtype=np.int32), np.zeros(0)
-    values = [np.full(len(rows), value) for rows, value in picked]
-    values.extend(np.zeros(len(p)) for p in parts[len(picked) :])
-    candidates, inverse = np.unique(np.concatenate(parts), return_inverse=True)
-    matched: np.ndarray = np.bincount(
-        inverse, weights=np.concatenate(values), minlength=len(candidates)
-    )
-    for rows, value in common:
-        matched = matched + np.where(_members(rows, candidates), value, 0.0)
-    return candidates, matched
+    candidates = _candidate_rows(anchors, common)
+    best = np.zeros((len(name.tokens), len(candidates)))
+    for token, rows, value in anchors + common:
+        hit = _members(rows, candidates)
+        np.maximum(best[token], np.where(hit, value, 0.0), out=best[token])
+    return candidates, best.sum(axis=0)
 
 
 def best_rows(
-    name: QueryName, segment: Segment, row_weight: np.ndarray, key_bits: np.ndarray
+    name: QueryName,
+    segment: Segment,
+    row_weight: np.ndarray,
+    key_bits: np.ndarray,
+    required_bits: float,
 ) -> I32:
-    """The rows most worth a full alignment, by a vectorised pre-score."""
+    """The rows most worth a full alignment, by a vectorised estimate of the name strength.
+
+    The RESCORE best always; beyond them, any row whose estimate could still reach a hit
+    (up to RESCORE_MAX), so that a dense list of similar names does not hide one.
+    """
     candidates, matched = _scored_candidates(name, segment, key_bits)
     if len(candidates) <= RESCORE:
         return candidates
-    pre = matched / (name.weight + row_weight[candidates] + 1e-6)
-    top = np.argpartition(-pre, RESCORE)[:RESCORE]
-    return candidates[top[np.argsort(-pre[top], kind="stable")]]
+    # A row cannot match more than it carries (Hassan Hussein against one Hussein).
+    carried = np.minimum(matched, row_weight[candidates])
+    dice = 2 * carried / (name.weight + row_weight[candidates] + 1e-6)
+    estimate = dice * np.sqrt(np.minimum(1.0, carried / required_bits))
+    order = np.argsort(-estimate, kind="stable")
+    keep = max(RESCORE, int(np.count_nonzero(estimate >= RESCORE_FLOOR)))
+    return candidates[order[: min(keep, RESCORE_MAX)]]
 
 
 def align_row(
