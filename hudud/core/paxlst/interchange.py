@@ -51,6 +51,7 @@ class _Envelope:
         self.groups = 0
         self.open: list[Segment] | None = None
         self.stray = 0
+        self.empty = False
 
     def read(self, segments: Sequence[Segment]) -> None:
         self.empty = not segments and not self.log.errors

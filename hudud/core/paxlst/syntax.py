@@ -17,6 +17,7 @@ layout, not data, unless a service character is itself one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -266,7 +267,10 @@ def _protect(body: str, service: ServiceCharacters) -> tuple[str, dict[int, str]
     if not release or release not in body:
         return body, {}, ""
     specials = (service.component, service.element, service.terminator, release)
-    mark, *placeholders = _unused_private_characters(body, 1 + len(specials))
+    unused = _unused_private_characters(body, 1 + len(specials))
+    if not unused:
+        return body, {}, ""  # the text holds every private-use character: read it unreleased
+    mark, *placeholders = unused
     to_placeholder = dict(zip(specials, placeholders, strict=True))
 
     def swap(match: re.Match[str]) -> str:
@@ -279,15 +283,20 @@ def _protect(body: str, service: ServiceCharacters) -> tuple[str, dict[int, str]
 
 
 def _unused_private_characters(text: str, count: int) -> list[str]:
-    # Unicode's private-use area: a carrier's text holding these is vanishingly rare, but the
-    # check makes a clash impossible rather than unlikely.
-    found = []
-    for point in range(0xE000, 0xF900):
-        if chr(point) not in text:
-            found.append(chr(point))
-            if len(found) == count:
-                break
-    return found
+    """`count` private-use characters absent from `text`, or [] if there are not that many.
+
+    A carrier's text holding these is vanishingly rare, but checking makes a clash impossible
+    rather than unlikely; only a text with over 137,000 distinct ones leaves none free.
+    """
+    first = (chr(point) for point in range(0xE000, 0xE040) if chr(point) not in text)
+    quick = list(itertools.islice(first, count))  # usually `count` scans of the text, no more
+    if len(quick) == count:
+        return quick
+    used = set(text)
+    points = itertools.chain(range(0xE000, 0xF900), range(0xF0000, 0x10FFFE))
+    free = (chr(point) for point in points if chr(point) not in used)
+    found = list(itertools.islice(free, count))
+    return found if len(found) == count else []
 
 
 def _report_charset(
