@@ -61,7 +61,9 @@ def test_names_that_share_consonants_but_not_vowels_are_kept_apart(a: str, b: st
     assert sim(a, c) <= 0.8
 
 
-@pytest.mark.parametrize(("a", "b"), [("Ali", "Adel"), ("Omar", "Bakr"), ("محمد", "Ahmed"), ("Saddam", "Sami")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Ali", "Adel"), ("Omar", "Bakr"), ("محمد", "Ahmed"), ("Saddam", "Sami")]
+)
 def test_unrelated_names_do_not_match(a: str, b: str) -> None:
     assert sim(a, b) == 0.0
 
@@ -110,8 +112,7 @@ def test_most_wikipedia_arabic_latin_name_pairs_are_near_identical() -> None:
                 pairs.append(parts)
     pairs = [(a, b) for a, b in pairs if parse_name(a).tokens and parse_name(b).tokens]
     matched = sum(sim(a, b) >= MIN_TOKEN_SIMILARITY for a, b in pairs)
-    print(f"{matched}/{len(pairs)} = {matched / len(pairs):.3f}")
-    # Measured 2026-11: see the issue note. Many misses are not transliterations at all
+    # Measured 2026-11: 14,650 of 15,774 (0.929). Many misses are not transliterations at all
     # (translations, foreign names spelt in Arabic); the floor guards against regressions.
     assert matched / len(pairs) >= 0.80
 

@@ -27,10 +27,10 @@ LISTED = [
 ]
 # Common names as traffic: the border sees many people called Mohammed, Ali, Hassan.
 TRAFFIC = [
-    f"{g} {f} {l}"
+    f"{g} {f} {last}"
     for g in ("Mohammed", "Ali", "Ahmed", "Hassan", "Hussein")
     for f in ("Ali", "Mohammed", "Kareem", "Jasim")
-    for l in ("Jubouri", "Hassan", "Saadi", "Ali")
+    for last in ("Jubouri", "Hassan", "Saadi", "Ali")
 ] * 20
 
 
