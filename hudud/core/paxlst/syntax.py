@@ -251,7 +251,8 @@ class _Splitter:
         )
 
     def _trailing(self, offset: int) -> None:
-        where = self.locator.locate(self.number, self.text[offset : offset + 3], offset)
+        tag = self.text[offset : offset + 3]
+        where = self.locator.locate(self.number, tag if _TAG.fullmatch(tag) else "?", offset)
         self.log.warn(
             "trailing_data_after_unz",
             "text",
