@@ -2,11 +2,12 @@
 
 Two tokens can only be alike if their consonant keys are *neighbours*: equal, or equal after
 deleting one letter from either (which covers one inserted, dropped or changed consonant and
-two swapped ones). Keys of one or two letters must be equal: Ali (AL) is not Ala (AL...) plus a
+two swapped ones). Keys of one or two letters must be equal: Saad (SD) is not Saif (SF) with a
 typo. The neighbourhood is what the screening index retrieves by, so the fast path and the
 reference scorer see exactly the same pairs.
 
-Between neighbours the similarity is the edit similarity of the keys, lowered for each clear
+Between neighbours the similarity is the edit similarity of the keys (optimal string alignment:
+a swap of two adjacent letters, Amhad for Ahmad, is one edit), lowered for each clear
 vowel contradiction (Hassan against Hussein, حسن against Hussein) and capped below 1 unless
 the two are spelled the same.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from .structure import Token
 
@@ -57,7 +58,7 @@ def key_similarity(a: str, b: str) -> float:
     """
     if not keys_are_neighbours(a, b):
         return 0.0
-    return float(Levenshtein.normalized_similarity(a, b))
+    return float(OSA.normalized_similarity(a, b))
 
 
 def _latin_set(slot: str) -> set[str]:
