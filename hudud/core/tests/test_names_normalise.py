@@ -83,8 +83,13 @@ def test_the_script_is_the_one_most_letters_are_in(text: str, script: str) -> No
 
 @pytest.mark.parametrize(
     "module",
-    ["hudud.core.names", "hudud.core.names.normalise", "hudud.core.names.keys", "hudud.core.names.structure",
-     "hudud.core.names.similarity"],
+    [
+        "hudud.core.names",
+        "hudud.core.names.normalise",
+        "hudud.core.names.keys",
+        "hudud.core.names.structure",
+        "hudud.core.names.similarity",
+    ],
 )
 def test_the_documented_examples_hold(module: str) -> None:
     failures, attempted = doctest.testmod(importlib.import_module(module))

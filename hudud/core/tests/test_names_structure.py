@@ -15,8 +15,16 @@ def keys(name: str) -> list[str]:
     "spellings",
     [
         ["Mohammed", "Muhammad", "Mohamad", "Mohamed", "MUHAMMED", "محمد", "مُحَمَّد"],
-        ["Abdul Rahman", "Abd al-Rahman", "Abdelrahman", "Abdulrahman", "Abdurrahman", "Abd-ur-Rahman",
-         "عبد الرحمن", "عبدالرحمن"],
+        [
+            "Abdul Rahman",
+            "Abd al-Rahman",
+            "Abdelrahman",
+            "Abdulrahman",
+            "Abdurrahman",
+            "Abd-ur-Rahman",
+            "عبد الرحمن",
+            "عبدالرحمن",
+        ],
         ["Abdullah", "Abdallah", "Abd Allah", "Abd-Allah", "عبد الله", "عبدالله"],
         ["Nur al-Din", "Nuruddin", "Nureddine", "Nour ad-Din", "نور الدين"],
         ["Abu Bakr", "Abubakr", "Abou Bakr", "أبو بكر"],
@@ -37,7 +45,13 @@ def test_every_spelling_of_a_name_has_the_same_sound_key(spellings: list[str]) -
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Ali", "Adel"), ("Omar", "Anwar"), ("Hassan", "Hamid"), ("Karim", "Kamal"), ("Saddam", "Sami")],
+    [
+        ("Ali", "Adel"),
+        ("Omar", "Anwar"),
+        ("Hassan", "Hamid"),
+        ("Karim", "Kamal"),
+        ("Saddam", "Sami"),
+    ],
 )
 def test_unrelated_names_keep_different_keys(a: str, b: str) -> None:
     # Names that differ only in vowels (Ali, Ala) share a key; the vowel signature parts them.
