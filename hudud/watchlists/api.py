@@ -34,7 +34,7 @@ from hudud.watchlists.schemas import (
     NotificationOut,
     ReasonIn,
     WatchlistIn,
-    WatchlistOut,
+    WatchlistSummaryOut,
 )
 
 router = Router(tags=["watchlists"])
@@ -133,12 +133,16 @@ def _notification(n: Notification) -> dict[str, Any]:
     }
 
 
-@router.get("/watchlists", response={200: list[WatchlistOut], **ERRORS}, summary="Watchlists")
+@router.get(
+    "/watchlists", response={200: list[WatchlistSummaryOut], **ERRORS}, summary="Watchlists"
+)
 def watchlists(request: HttpRequest) -> list[dict[str, Any]]:
     return [_watchlist(w) for w in selectors.watchlists_list(actor=actor_of(request))]
 
 
-@router.post("/watchlists", response={201: WatchlistOut, **ERRORS}, summary="Create a watchlist")
+@router.post(
+    "/watchlists", response={201: WatchlistSummaryOut, **ERRORS}, summary="Create a watchlist"
+)
 def watchlist_create(request: HttpRequest, payload: WatchlistIn) -> Status[dict[str, Any]]:
     """A new list owned by your agency (agency administrators)."""
     spec = services.WatchlistSpec(**payload.dict())

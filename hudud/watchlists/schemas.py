@@ -27,7 +27,7 @@ class WatchlistIn(Schema):
     active: bool = True
 
 
-class WatchlistOut(Schema):
+class WatchlistSummaryOut(Schema):
     code: str
     name_en: str
     name_ar: str
