@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import make_officer
 from hudud.agencies.models import Officer
@@ -13,7 +15,7 @@ from hudud.audit.models import AuditEvent
 from hudud.common.actor import Actor
 from hudud.common.errors import ServiceError
 from hudud.watchlists import services
-from hudud.watchlists.models import ImportRun, WatchlistEntry
+from hudud.watchlists.models import ImportRun, Watchlist, WatchlistEntry
 from hudud.watchlists.tests.conftest import SHARED_NAMES, add_entry, make_list, un_file
 
 
@@ -194,3 +196,29 @@ def test_only_an_administrator_of_the_owning_agency_imports(list_admin, officer)
             import_un(who, "2026-02-27")
         assert raised.value.status == 403
     assert WatchlistEntry.objects.count() == 0
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
+def test_any_uploaded_bytes_import_or_are_refused_naming_a_field_never_crash(list_admin, data):
+    if not Watchlist.objects.filter(code="entry-ban").exists():
+        make_list()
+    for file_format, mapping in (("un-xml", None), ("csv", {"id": "ref", "names": "name"})):
+        refused = None
+        try:
+            services.watchlist_import(
+                actor=Actor(list_admin),
+                watchlist_code="entry-ban",
+                data=data,
+                file_name="fuzz",
+                file_format=file_format,
+                mapping=mapping,
+            )
+        except ServiceError as error:
+            refused = error
+        if refused is not None:
+            assert refused.status == 422
+            assert all(p.field for p in refused.problems)
