@@ -70,6 +70,8 @@ def detect_script(text: str) -> Script:
     >>> detect_script("محمد علي"), detect_script("Müller"), detect_script("Путин")
     ('arabic', 'latin', 'other')
     """
+    if text.isascii():
+        return "latin"
     arabic = latin = other = 0
     for ch in unicodedata.normalize("NFKC", text):
         if not ch.isalpha():
@@ -141,7 +143,8 @@ def split_words(text: str) -> list[str]:
     >>> split_words("AL-TIKRITI, Saddam  Hussein")
     ['AL', 'TIKRITI', ',', 'Saddam', 'Hussein']
     """
-    text = unicodedata.normalize("NFKC", text).translate(_DIGITS)
+    if not text.isascii():  # ASCII is already in NFKC and has no Arabic-Indic digits
+        text = unicodedata.normalize("NFKC", text).translate(_DIGITS)
     words: list[str] = []
     for chunk in re.split(r"(,|،)", text):
         if chunk in {",", "،"}:

@@ -86,20 +86,27 @@ class _Word:
 
 
 def _fold(word: str) -> _Word:
+    folded, script, article = _folded(word)
+    return _Word(word, folded, script, article)
+
+
+@lru_cache(maxsize=300_000)
+def _folded(word: str) -> tuple[str, Script, bool]:
+    """A word's folded letters, its script, and whether it carried a (glued) article."""
     script = detect_script(word)
     if script == "arabic":
         folded = normalise_arabic_word(word)
         if len(folded) >= 4 and has_arabic_article(word):
-            return _Word(word, folded[2:], script, article=True)
-        return _Word(word, folded, script)
+            return folded[2:], script, True
+        return folded, script, False
     if script == "other":
         word = romanise_other(word)
     folded = normalise_latin_word(word)
     # A glued article (Alrashid, Elhassan) is split off like a detached one, on both sides of a
     # comparison alike; semivowels and a doubled l (Alwan, Allawi) begin real names.
     if len(folded) >= 5 and folded[:2] in {"al", "el"} and folded[2] not in "aeiouwyl":
-        return _Word(word, folded[2:], "latin", article=True)
-    return _Word(word, folded, "latin")
+        return folded[2:], "latin", True
+    return folded, "latin", False
 
 
 def _is_article(word: _Word, following: _Word | None) -> bool:
@@ -189,7 +196,7 @@ def _in_reading_order(raw: list[str]) -> list[str]:
     return tail + head if head and tail else head + tail
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def parse_name(text: str) -> ParsedName:
     """Split a name into tokens with particles removed and compounds joined.
 
@@ -198,6 +205,11 @@ def parse_name(text: str) -> ParsedName:
     >>> [t.key for t in parse_name("عبد الرحمن بن نصر الله التكريتي").tokens]
     ['ABDRHMN', 'NSRLH', 'TKRT']
     """
+    return parse_name_uncached(text)
+
+
+def parse_name_uncached(text: str) -> ParsedName:
+    """`parse_name` without its cache, for bulk indexing of names that are seen once."""
     words = [_fold(w) for w in _in_reading_order(split_words(text))]
     words = [w for w in words if w.folded]
     words = _compound(_strip_articles(words))
@@ -209,4 +221,9 @@ def parse_name(text: str) -> ParsedName:
             continue
         role: Role = "given" if i == 0 else "last" if i == len(words) - 1 else "middle"
         tokens.append(Token(word.text, word.folded, word.script, sound.key, sound.vowels, role))
-    return ParsedName(text, detect_script(text), tuple(tokens))
+    return ParsedName(text, _script_of(words), tuple(tokens))
+
+
+def _script_of(words: list[_Word]) -> Script:
+    arabic = sum(w.script == "arabic" for w in words)
+    return "arabic" if words and arabic * 2 >= len(words) else "latin" if words else "latin"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from hudud.core.names import parse_name
+from hudud.core.names.structure import parse_name_uncached
 
 from .matching import Scored, screen_segment, to_match
 from .model import Entry, Match, Query
@@ -44,7 +45,18 @@ def _keys_of(entry: Entry) -> list[str]:
 
 def _traffic_keys(names: Iterable[str]) -> Iterable[list[str]]:
     for name in names:
-        yield [t.key for t in parse_name(name).tokens]
+        yield [t.key for t in parse_name_uncached(name).tokens]
+
+
+def _key_counts(segment: Segment, vocabulary: Vocabulary) -> dict[str, int]:
+    """How many entries carry each sound key (once per entry, whatever its aliases)."""
+    if not len(segment.row_sid):
+        return {}
+    cids = np.asarray(vocabulary.sid_cid, dtype=np.int64)[segment.row_sid]
+    rows = np.repeat(np.arange(len(segment.row_ptr) - 1), np.diff(segment.row_ptr))
+    pairs = np.unique(segment.row_entry[rows].astype(np.int64) * len(vocabulary.keys) + cids)
+    counts = np.bincount(pairs % len(vocabulary.keys), minlength=len(vocabulary.keys))
+    return {vocabulary.keys[c]: int(n) for c, n in enumerate(counts.tolist()) if n}
 
 
 class ScreeningIndex:
@@ -80,11 +92,11 @@ class ScreeningIndex:
         started = time.perf_counter()
         entries = tuple(entries)
         _check_unique(entries)
-        people = [_keys_of(e) for e in entries]
-        people.extend(_traffic_keys(traffic_names))
         vocabulary = Vocabulary()
         segment = build_segment(entries, vocabulary)
-        rarity = Rarity.learn(people)
+        listed = _key_counts(segment, vocabulary)
+        traffic = Rarity.learn(_traffic_keys(traffic_names))
+        rarity = traffic.with_counts(listed, len(entries))
         return cls((segment,), (frozenset(),), vocabulary, rarity, time.perf_counter() - started)
 
     def _weights(self, segment: Segment) -> np.ndarray:

@@ -61,6 +61,12 @@ class Rarity:
             population -= 1
         return Rarity(+counts, max(population, 0))
 
+    def with_counts(self, counts: dict[str, int], people: int) -> Rarity:
+        """A copy that also counts `people` more people, carrying the keys in `counts`."""
+        merged = self._counts.copy()
+        merged.update(counts)
+        return Rarity(merged, self._population + people)
+
     @property
     def population(self) -> int:
         return self._population

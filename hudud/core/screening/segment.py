@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from hudud.core.names import parse_name
+from hudud.core.names.structure import parse_name_uncached
 
 from .fields import normalise_document_number, normalise_state
 from .model import Entry
@@ -68,7 +68,7 @@ def build_segment(entries: Sequence[Entry], vocabulary: Vocabulary) -> Segment:
     roles: list[int] = []
     for e_index, entry in enumerate(entries):
         for n_index, name in enumerate(entry.names):
-            tokens = parse_name(name).tokens
+            tokens = parse_name_uncached(name).tokens
             if not tokens:
                 continue
             row_entry.append(e_index)
