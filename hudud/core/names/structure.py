@@ -226,4 +226,4 @@ def parse_name_uncached(text: str) -> ParsedName:
 
 def _script_of(words: list[_Word]) -> Script:
     arabic = sum(w.script == "arabic" for w in words)
-    return "arabic" if words and arabic * 2 >= len(words) else "latin" if words else "latin"
+    return "arabic" if words and arabic * 2 >= len(words) else "latin"

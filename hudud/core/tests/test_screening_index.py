@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-from hudud.core.screening import DEFAULT_THRESHOLD, Document, Entry, Query, ScreeningIndex
+from hudud.core.screening import DEFAULT_THRESHOLD, Document, Entry, Match, Query, ScreeningIndex
 
 # Invented people: the lists' real entries are used in test_screening_real_data.py.
 LISTED = [
@@ -39,7 +39,7 @@ def index() -> ScreeningIndex:
     return ScreeningIndex.build(LISTED, traffic_names=TRAFFIC)
 
 
-def ids(matches: list) -> list[str]:
+def ids(matches: list[Match]) -> list[str]:
     return [m.entry_id for m in matches]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,12 +19,12 @@ from hudud.core.screening import Entry, Query, ScreeningIndex
 NAMES = Path(__file__).resolve().parents[4] / "shared" / "names"
 
 
-def people() -> list[dict]:
+def people() -> list[dict[str, Any]]:
     with (NAMES / "un_persons.jsonl").open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
 
 
-def births(person: dict) -> tuple[str, ...]:
+def births(person: dict[str, Any]) -> tuple[str, ...]:
     return tuple(d["value"] for d in person["dob"] if d["value"])
 
 
