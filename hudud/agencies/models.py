@@ -48,6 +48,8 @@ class Officer(models.Model):
         REVENUE = "revenue", "Revenue officer"
         AGENCY_ADMIN = "agency_admin", "Agency administrator"
         AUDITOR = "auditor", "Auditor"
+        # A carrier's system (an airline sending passenger lists): an account, not a person.
+        CARRIER = "carrier", "Carrier system"
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="officer"
