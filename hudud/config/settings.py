@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "hudud.audit",
     "hudud.border",
     "hudud.watchlists",
+    "hudud.web",
 ]
 
 MIDDLEWARE = [
@@ -47,6 +48,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hudud.web.languages.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -64,6 +66,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "hudud.web.context.workspace",
             ],
         },
     },
@@ -96,7 +99,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# Kurdish (Sorani) joins as ("ckb", "کوردی") with a catalogue under hudud/locale/ckb/.
 LANGUAGES = [("en", "English"), ("ar", "العربية")]
+LOCALE_PATHS = [BASE_DIR / "hudud" / "locale"]
 TIME_ZONE = env_str("HUDUD_TIME_ZONE", "Asia/Baghdad")
 USE_I18N = True
 USE_TZ = True

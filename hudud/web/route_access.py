@@ -1,0 +1,26 @@
+"""Which roles may use the workspace's routes (the route access convention, issue 5)."""
+
+from __future__ import annotations
+
+ANYONE = frozenset(
+    {
+        "anonymous",
+        "primary",
+        "secondary",
+        "supervisor",
+        "analyst",
+        "case_worker",
+        "revenue",
+        "agency_admin",
+        "auditor",
+        "carrier",
+    }
+)
+OFFICERS = ANYONE - {"anonymous"}
+
+RULES: dict[str, frozenset[str]] = {
+    # The start page lists what the officer may open; every logged-in account has one.
+    "GET /": OFFICERS,
+    # The language switch works before login too (the login page offers it).
+    "POST /preferences/language": ANYONE,
+}

@@ -1,0 +1,23 @@
+// Hudud workspace behaviour shared by every page. No inline scripts anywhere: the
+// Content-Security-Policy allows only scripts served from 'self'.
+(function () {
+  "use strict";
+
+  // Every htmx request carries the CSRF token (read from the page's meta tag).
+  document.body.addEventListener("htmx:configRequest", function (event) {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta) {
+      event.detail.headers["X-CSRFToken"] = meta.content;
+    }
+  });
+
+  // After a swap, focus the element the server marked for it (the next field to use).
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail.elt.querySelector("[data-autofocus]") ||
+      document.querySelector("[data-autofocus-after-swap]");
+    if (target) {
+      target.focus();
+      if (target.select) { target.select(); }
+    }
+  });
+})();
