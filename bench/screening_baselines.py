@@ -62,11 +62,11 @@ class HududEngine:
 
         self._screening = screening
         self.traffic_names = tuple(traffic_names)
-        self.threshold = f"{screening.DEFAULT_THRESHOLD:.2f}"  # type: ignore[attr-defined]
+        self.threshold = f"{screening.DEFAULT_THRESHOLD:.2f}"
 
     def build(self, entries: Sequence[Entry]) -> Any:
-        index_class = self._screening.ScreeningIndex  # type: ignore[attr-defined]
-        return index_class.build(list(entries), traffic_names=self.traffic_names)
+        index = self._screening.ScreeningIndex
+        return index.build(list(entries), traffic_names=self.traffic_names)
 
     def search(self, handle: Any, query: Query, k: int) -> list[tuple[str, float]]:
         return [(m.entry_id, m.score) for m in handle.screen(query, threshold=0.0, top=k)]

@@ -288,15 +288,12 @@ def filler_entries(
         names = [latin.upper() if rng.random() < 0.25 else latin]
         if rng.random() < 0.15:
             names.append(maker.render(parts, rng, bin_style=bin_style)[0])
-        common = {
-            "birth_dates": (birth,) if birth else (),
-            "sex": sex,
-            "list_id": "filler",
-            "nationalities": (rng.choice(nm.NATIONALITIES),),
-        }
+        dates = (birth,) if birth else ()
+        nationality = (rng.choice(nm.NATIONALITIES),)
         entry_id = f"F{len(latin_list):07d}"
-        latin_list.append(Entry(entry_id, tuple(dict.fromkeys(names)), **common))
-        arabic_list.append(Entry(entry_id, (arabic,), **common))
+        unique = tuple(dict.fromkeys(names))
+        latin_list.append(Entry(entry_id, unique, dates, nationality, sex, list_id="filler"))
+        arabic_list.append(Entry(entry_id, (arabic,), dates, nationality, sex, list_id="filler"))
     return latin_list, arabic_list
 
 
