@@ -47,3 +47,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_secret(name: str, *, debug: bool, development: str) -> str:
+    """A secret from the environment. Production (debug off) refuses to start without it;
+    a development run falls back to `development`, a value that is public by design."""
+    value = os.environ.get(name, "")
+    if value:
+        return value
+    if not debug:
+        raise EnvError(f"{name} must be set when HUDUD_DEBUG is false")
+    return development

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from hudud.common.env import EnvError, env_bool, env_int, env_list, env_str
+from hudud.common.env import EnvError, env_bool, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("HUDUD_VAR_DIR", str(BASE_DIR / "var")))
@@ -23,6 +23,17 @@ if not SECRET_KEY:
     # Development only: a fixed key is harmless for a laptop demo and keeps sessions across
     # restarts. Production refuses to start without its own key (above).
     SECRET_KEY = "hudud-insecure-development-key-never-use-in-production"  # noqa: S105
+
+# Keys kept apart from SECRET_KEY, because rotating SECRET_KEY (sessions, CSRF) must not break
+# the audit chain's hashes or unseal officers' TOTP secrets (docs/security.md, "Keys").
+HUDUD_AUDIT_KEY = env_secret(
+    "HUDUD_AUDIT_KEY", debug=DEBUG, development="hudud-development-audit-key"
+)
+HUDUD_AUDIT_KEY_FALLBACKS = env_list("HUDUD_AUDIT_KEY_FALLBACKS", [])
+HUDUD_FIELD_KEY = env_secret(
+    "HUDUD_FIELD_KEY", debug=DEBUG, development="hudud-development-field-key"
+)
+HUDUD_FIELD_KEY_FALLBACKS = env_list("HUDUD_FIELD_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env_list("HUDUD_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
@@ -39,6 +50,8 @@ INSTALLED_APPS = [
     "hudud.border",
     "hudud.watchlists",
     "hudud.web",
+    "hudud.manifests",
+    "hudud.analytics",
 ]
 
 MIDDLEWARE = [
