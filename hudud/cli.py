@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "hudud.commands.django_admin",
     "hudud.commands.demo",
     "hudud.commands.watchlist",
+    "hudud.commands.audit",
 )
 
 
