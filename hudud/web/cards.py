@@ -13,10 +13,9 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from hudud.watchlists.models import Watchlist
-
 from hudud.border.checks import CheckResult, Reason
 from hudud.border.models import Crossing
+from hudud.watchlists.models import Watchlist
 from hudud.web import labels
 from hudud.web.problems import ShownProblem, shown
 from hudud.web.templatetags.hudud_web import day, digits, local_name
@@ -180,9 +179,9 @@ def _simple_reason_text(result: CheckResult, reason: Reason) -> str:
         return _("the authorised stay is already used")
     if reason.code == "overstay" and stay is not None:
         days = stay.overstay_days
-        return ngettext(
-            "overstayed by %(days)s day", "overstayed by %(days)s days", days
-        ) % {"days": digits(str(days))}
+        return ngettext("overstayed by %(days)s day", "overstayed by %(days)s days", days) % {
+            "days": digits(str(days))
+        }
     for warning in stay.warnings if stay else []:
         if warning.code == reason.code:
             return _stay_warning_text(warning.code, warning.message)

@@ -19,7 +19,7 @@ def officer_of(request: HttpRequest) -> Officer | None:
         request._hudud_officer = (  # type: ignore[attr-defined]
             Officer.objects.select_related("agency").filter(user_id=request.user.pk).first()
         )
-    return request._hudud_officer  # type: ignore[attr-defined,no-any-return]
+    return request._hudud_officer  # type: ignore[attr-defined]
 
 
 def workspace(request: HttpRequest) -> dict[str, Any]:

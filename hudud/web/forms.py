@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +22,16 @@ class ScanForm(forms.Form):
     mrz = forms.CharField(max_length=MRZ_MAX, strip=True, label=_("Machine-readable zone"))
 
 
+def action_clean(action: str) -> str:
+    """An officer's action: "entry", "exit", "refusal:<code A-I>" or "secondary"."""
+    kind, _sep, reason = action.partition(":")
+    if kind in ("entry", "exit", "secondary") and not reason:
+        return action
+    if kind == "refusal" and reason in labels.REFUSAL_REASONS:
+        return action
+    raise forms.ValidationError(_("Unknown action."))
+
+
 class DecisionForm(forms.Form):
     """One action on a checked traveller: "entry", "exit", "refusal:<code>" or "secondary"."""
 
@@ -32,13 +44,7 @@ class DecisionForm(forms.Form):
     alert_ids = forms.CharField(max_length=2000, required=False)
 
     def clean_action(self) -> str:
-        action: str = self.cleaned_data["action"]
-        kind, _sep, reason = action.partition(":")
-        if kind in ("entry", "exit", "secondary") and not reason:
-            return action
-        if kind == "refusal" and reason in labels.REFUSAL_REASONS:
-            return action
-        raise forms.ValidationError(_("Unknown action."))
+        return action_clean(self.cleaned_data["action"])
 
 
 class GroupOpenForm(forms.Form):
@@ -59,10 +65,18 @@ class GroupMemberForm(forms.Form):
     """One traveller of a group, as the page holds them until recorded."""
 
     mrz = forms.CharField(max_length=MRZ_MAX, strip=True)
-    client_id = forms.UUIDField()
-    direction = forms.ChoiceField(choices=DIRECTION_CHOICES)
-    action = forms.CharField(max_length=20, required=False)
+    action = forms.CharField(max_length=20)
+    # "refusal:other" takes its code from this list.
+    other_refusal = forms.ChoiceField(choices=REFUSAL_CHOICES, required=False)
     alert_ids = forms.CharField(max_length=2000, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "refusal:other":
+            data["action"] = action_clean(f"refusal:{data.get('other_refusal', '')}")
+        elif "action" in data:
+            data["action"] = action_clean(data["action"])
+        return data
 
 
 class AlertDecisionForm(forms.Form):

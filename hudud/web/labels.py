@@ -125,6 +125,13 @@ FIELD_NAMES: dict[str, Promise] = {
     "mrz": _("Machine-readable zone"),
 }
 
+# How a listed name relates to the person (watchlist entries' names).
+NAME_KINDS: dict[str, Promise] = {
+    "primary": _("main name"),
+    "alias": _("alias"),
+    "original_script": _("in the original script"),
+}
+
 
 def label(table: dict[str, Promise], code: str) -> str:
     """The translated label of `code`, or the code itself when the table does not know it."""

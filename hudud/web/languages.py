@@ -31,7 +31,9 @@ def language_set(*, user: AbstractBaseUser | AnonymousUser, language: str) -> st
     if language not in available_languages():
         raise ServiceError.one("invalid", "language", f"unknown language {language!r}")
     if user.is_authenticated:
-        LanguagePreference.objects.update_or_create(user_id=user.pk, defaults={"language": language})
+        LanguagePreference.objects.update_or_create(
+            user_id=user.pk, defaults={"language": language}
+        )
     return language
 
 

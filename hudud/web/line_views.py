@@ -32,7 +32,9 @@ LINE_ROLES = frozenset({"primary", "secondary", "supervisor"})
 POINT_KEY, DIRECTION_KEY = "hudud_point", "hudud_direction"
 
 
-def line_setting(request: HttpRequest, points: list[CrossingPoint]) -> tuple[CrossingPoint | None, str]:
+def line_setting(
+    request: HttpRequest, points: list[CrossingPoint]
+) -> tuple[CrossingPoint | None, str]:
     """The crossing point (one of the officer's postings) and direction the lane works in:
     from the query string when the officer changes them, else as last chosen."""
     by_code = {p.code: p for p in points}
@@ -103,7 +105,9 @@ def line_check(request: HttpRequest) -> HttpResponse:
             raise
         return _problem_card(request, error, data["mrz"])
     outcome = result.watchlist
-    lists = selectors.watchlist_names({h.watchlist_code for h in outcome.hits} if outcome else set())
+    lists = selectors.watchlist_names(
+        {h.watchlist_code for h in outcome.hits} if outcome else set()
+    )
     card = card_build(result, local_day(now), lists)
     problems = card.problems
     context = {

@@ -62,13 +62,19 @@ def allowed(role: str, method: str, path: str) -> bool:
 
 
 def links_for(role: str, current_path: str) -> list[NavLink]:
-    links = []
+    """The screens `role` may open; the one holding `current_path` (longest prefix) marked."""
+    shown: list[tuple[str, NavItem]] = []
     for item in NAV:
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
         if allowed(role, "GET", url):
-            current = current_path == url or (url != "/" and current_path.startswith(url))
-            links.append(NavLink(url, item.label, current))
-    return links
+            shown.append((url, item))
+    holding = [
+        url
+        for url, _ in shown
+        if current_path == url or (url != "/" and current_path.startswith(url))
+    ]
+    current = max(holding, key=len, default=None)
+    return [NavLink(url, item.label, url == current) for url, item in shown]

@@ -19,6 +19,11 @@ ANYONE = frozenset(
 OFFICERS = ANYONE - {"anonymous"}
 # Officers who process travellers at a crossing point (border.access.LINE_ROLES).
 LINE = frozenset({"primary", "secondary", "supervisor"})
+# Secondary inspection (watchlists.access): the queue and the decisions.
+ALERT_QUEUE = frozenset({"secondary", "supervisor", "auditor"})
+# One alert is also read by the owning agency's administrators once their list was notified.
+ALERT_READ = ALERT_QUEUE | {"agency_admin"}
+ALERT_DECIDE = frozenset({"secondary", "supervisor"})
 
 RULES: dict[str, frozenset[str]] = {
     # The start page lists what the officer may open; every logged-in account has one.
@@ -29,4 +34,16 @@ RULES: dict[str, frozenset[str]] = {
     "GET /line/": LINE,
     "POST /line/check": LINE,
     "POST /line/decide": LINE,
+    # Group mode (a pilgrim bus).
+    "GET /line/groups/": LINE,
+    "POST /line/groups/open": LINE,
+    "GET /line/groups/<uuid:group_id>/": LINE,
+    "POST /line/groups/<uuid:group_id>/scan": LINE,
+    "POST /line/groups/<uuid:group_id>/record": LINE,
+    "POST /line/groups/<uuid:group_id>/act": LINE,
+    # Secondary inspection.
+    "GET /alerts/": ALERT_QUEUE,
+    "GET /alerts/<uuid:alert_id>/": ALERT_READ,
+    "POST /alerts/<uuid:alert_id>/confirm": ALERT_DECIDE,
+    "POST /alerts/<uuid:alert_id>/dismiss": ALERT_DECIDE,
 }

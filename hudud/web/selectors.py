@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 
 from hudud.agencies.models import Officer
 from hudud.audit.services import audit_record
 from hudud.border import access as border_access
-from hudud.border.models import CrossingPoint, Posting, TravelGroup
+from hudud.border.models import Crossing, CrossingPoint, Posting, TravelGroup
 from hudud.common.actor import Actor
 from hudud.common.errors import NotFound
 from hudud.watchlists import access as watchlist_access
@@ -24,9 +24,7 @@ def posted_points(officer: Officer) -> list[CrossingPoint]:
     """The open crossing points `officer` is posted to, by name."""
     posted = Posting.objects.filter(officer=officer).values("crossing_point")
     return list(
-        CrossingPoint.objects.filter(pk__in=posted, status__in=WORKING_STATUSES).order_by(
-            "name_en"
-        )
+        CrossingPoint.objects.filter(pk__in=posted, status__in=WORKING_STATUSES).order_by("name_en")
     )
 
 
@@ -58,8 +56,29 @@ def group_for_line_work(*, actor: Actor, group_id: uuid.UUID) -> TravelGroup:
     group = TravelGroup.objects.select_related("crossing_point").filter(pk=group_id).first()
     if group is None:
         raise NotFound("group_id", "no such group")
-    border_access.crossing_point_for_line_work(officer=actor.officer, code=group.crossing_point.code)
+    border_access.crossing_point_for_line_work(
+        officer=actor.officer, code=group.crossing_point.code
+    )
     return group
+
+
+def group_crossings(*, actor: Actor, group: TravelGroup) -> list[Crossing]:
+    """The crossings recorded in a group, with their travellers. Audited (names are shown);
+    `group` comes from `group_for_line_work`, which checked the officer's posting."""
+    rows = list(
+        Crossing.objects.filter(group=group)
+        .select_related("traveller", "document")
+        .order_by("-occurred_at")
+    )
+    audit_record(
+        actor=actor,
+        action="group.read",
+        object_type="travel_group",
+        object_id=str(group.pk),
+        crossing_point_code=group.crossing_point.code,
+        details={"count": len(rows)},
+    )
+    return rows
 
 
 def watchlist_names(codes: set[str]) -> dict[str, Watchlist]:

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from hudud.audit.services import audit_record
 from hudud.border import access as border_access
-from hudud.border.documents import document_from_mrz
+from hudud.border.documents import DocumentData, document_from_mrz
 from hudud.border.services import CrossingRequest, RecordedCrossing, crossing_record
 from hudud.border.stays import local_day
 from hudud.common.actor import Actor
@@ -62,17 +62,42 @@ def _is_uuid(text: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class GroupMember:
-    client_id: uuid.UUID
-    mrz: str
+def member_client_id(group_id: uuid.UUID, document: DocumentData, kind: str) -> uuid.UUID:
+    """The same document in the same group always gets the same client id for the same kind
+    of crossing: a passport scanned twice, or a "record all" sent twice, is recorded once."""
+    key = f"{document.issuing_state}:{document.kind}:{document.number}:{kind}"
+    return uuid.uuid5(group_id, key)
 
 
 @dataclass(frozen=True)
 class MemberOutcome:
-    member: GroupMember
+    mrz: str
     recorded: RecordedCrossing | None
     error: ServiceError | None
+
+
+def group_member_record(
+    *,
+    actor: Actor,
+    crossing_point_code: str,
+    group_id: uuid.UUID,
+    kind: str,
+    mrz: str,
+    refusal_reasons: tuple[str, ...] = (),
+) -> RecordedCrossing:
+    """Record one member's crossing (entry, exit or refusal) in the group."""
+    document = document_from_mrz(mrz, today=local_day(timezone.now()))
+    return crossing_record(
+        actor=actor,
+        request=CrossingRequest(
+            client_id=member_client_id(group_id, document, kind),
+            kind=kind,
+            crossing_point_code=crossing_point_code,
+            document=document,
+            refusal_reasons=refusal_reasons,
+            group_id=group_id,
+        ),
+    )
 
 
 def group_members_record(
@@ -81,26 +106,23 @@ def group_members_record(
     crossing_point_code: str,
     group_id: uuid.UUID,
     kind: str,
-    members: list[GroupMember],
+    zones: list[str],
 ) -> list[MemberOutcome]:
-    """Record the same crossing (entry or exit) for each member of a group. A member whose
-    record fails (a document that fails its checks) is reported, never silently skipped."""
+    """Record the same crossing (entry or exit) for each member of a group, each in its own
+    transaction. A member whose record fails (say, a document that fails its checks) is
+    reported, never silently skipped, and does not stop the others."""
     outcomes = []
-    for member in members:
+    for mrz in zones:
         try:
-            document = document_from_mrz(member.mrz, today=local_day(timezone.now()))
-            recorded = crossing_record(
+            recorded = group_member_record(
                 actor=actor,
-                request=CrossingRequest(
-                    client_id=member.client_id,
-                    kind=kind,
-                    crossing_point_code=crossing_point_code,
-                    document=document,
-                    group_id=group_id,
-                ),
+                crossing_point_code=crossing_point_code,
+                group_id=group_id,
+                kind=kind,
+                mrz=mrz,
             )
         except ServiceError as error:
-            outcomes.append(MemberOutcome(member, None, error))
+            outcomes.append(MemberOutcome(mrz, None, error))
         else:
-            outcomes.append(MemberOutcome(member, recorded, None))
+            outcomes.append(MemberOutcome(mrz, recorded, None))
     return outcomes

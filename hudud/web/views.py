@@ -21,7 +21,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def language(request: HttpRequest) -> HttpResponse:
-    """Switch the interface language; remembered for the user, and in a cookie for the login page."""
+    """Switch the interface language: remembered for the user, and in a cookie for the login
+    page."""
     next_url = request.POST.get("next", "/")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -30,6 +31,7 @@ _TABLES = {
     "watchlist_statuses": labels.WATCHLIST_STATUSES,
     "cues": labels.CUES,
     "fields": labels.FIELD_NAMES,
+    "name_kinds": labels.NAME_KINDS,
 }
 
 
@@ -95,3 +97,12 @@ def local_name(thing: Any) -> str:
     if translation.get_language_bidi() and arabic:
         return str(arabic)
     return str(getattr(thing, "name_en", "") or arabic)
+
+
+_ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+@register.filter
+def text_dir(text: Any) -> str:
+    """ "rtl" for a name written in Arabic script (Arabic, Persian, Kurdish), else "ltr"."""
+    return "rtl" if _ARABIC_LETTERS.search(str(text or "")) else "ltr"

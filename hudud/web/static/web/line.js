@@ -92,9 +92,4 @@
       scan.focus();
     }
   });
-
-  // Changing the crossing point or direction reloads the screen with them.
-  document.querySelectorAll("[data-submit-on-change]").forEach(function (field) {
-    field.addEventListener("change", function () { field.form.submit(); });
-  });
 })();
