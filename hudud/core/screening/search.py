@@ -2,15 +2,17 @@
 
 Retrieval never scans the list. Each query token looks up the sound keys it may match; keys
 carried by few rows (*anchors*: rare names) contribute all their rows as candidates, rarest
-first, up to a budget. A name made only of common tokens (Mohammed Ali Hassan) has no anchor;
-its candidates are the rows that carry both of its two rarest tokens. Candidates get a cheap
-vectorised pre-score (matched bits against the row's total), and only the best few dozen rows
+first, up to a budget. Pairs of the query's tokens contribute the rows carrying both (`pairs`),
+rarest pair first: that is how a name made only of common tokens (Hussein al-Tikriti in a
+million Iraqi names) is found, whatever the order and whichever middle name is missing.
+Candidates get a cheap vectorised estimate of their strength, and only the best few dozen rows
 are aligned and scored in full (`score`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 
@@ -22,8 +24,9 @@ from .score import ROLE_WEIGHT, Alignment, align, role_weights
 from .segment import I32, Segment
 from .vocabulary import Vocabulary
 
-ANCHOR_ROWS = 4096  # a key on more rows than this is too common to retrieve by on its own
-CANDIDATE_BUDGET = 12_000
+ANCHOR_ROWS = 2048  # a key on more rows than this is too common to retrieve by on its own
+CANDIDATE_BUDGET = 8000  # rows from single keys, and as many again from pairs of keys
+PAIR_KEYS = 3  # closest keys of each query token tried in pairs
 RESCORE = 24  # rows aligned in full per query name, at least
 RESCORE_FLOOR = 0.45  # ... and every further row whose estimated strength reaches this
 RESCORE_MAX = 160
@@ -85,24 +88,42 @@ def _postings(
     return anchors, common
 
 
-def _within_budget(anchors: list[_Posting]) -> list[_Posting]:
-    picked: list[_Posting] = []
+def _within_budget(lists: list[I32]) -> list[I32]:
+    """The shortest lists (sorted by length) up to the budget; the first is always taken."""
+    picked: list[I32] = []
     total = 0
-    for posting in anchors:
-        if total + len(posting[1]) > CANDIDATE_BUDGET and picked:
+    for rows in lists:
+        if total + len(rows) > CANDIDATE_BUDGET and picked:
             break
-        picked.append(posting)
-        total += len(posting[1])
+        picked.append(rows)
+        total += len(rows)
     return picked
 
 
-def _candidate_rows(anchors: list[_Posting], common: list[_Posting]) -> I32:
-    parts = [rows for _, rows, _ in _within_budget(anchors)]
-    if len(common) >= 2 and sum(map(len, parts)) < RESCORE:
-        first, second = common[0][1], common[1][1]
-        parts.append(first[_members(second, first)][:CANDIDATE_BUDGET])
-    elif not parts and common:
-        parts.append(common[0][1][:CANDIDATE_BUDGET])
+def _pair_lists(name: QueryName, segment: Segment) -> list[I32]:
+    """Rows carrying two of the query's tokens (any order), shortest lists first."""
+    close = [c[:PAIR_KEYS] for c in name.close]
+    lists: list[I32] = []
+    for i, j in combinations(range(len(close)), 2):
+        for a, _ in close[i]:
+            for b, _ in close[j]:
+                rows = segment.rows_with_pair(a, b)
+                if len(rows):
+                    lists.append(rows)
+    lists.sort(key=len)
+    if len(lists) >= 2 and len(lists[0]) > CANDIDATE_BUDGET:
+        # Even the rarest pair is everywhere (Mohammed Ali): keep rows carrying two pairs.
+        lists[0] = lists[0][_members(lists[1], lists[0])]
+    return lists
+
+
+def _candidate_rows(
+    name: QueryName, segment: Segment, anchors: list[_Posting], common: list[_Posting]
+) -> I32:
+    parts = _within_budget([rows for _, rows, _ in anchors])
+    parts += _within_budget(_pair_lists(name, segment))
+    if not parts and common:
+        parts.append(common[0][1][:CANDIDATE_BUDGET])  # one common token and nothing else
     if not parts:
         return np.zeros(0, dtype=np.int32)
     return np.unique(np.concatenate(parts))
@@ -113,7 +134,7 @@ def _scored_candidates(
 ) -> tuple[I32, np.ndarray]:
     """Candidate rows and, for each, the bits of the query it matches (each token once)."""
     anchors, common = _postings(name, segment, key_bits)
-    candidates = _candidate_rows(anchors, common)
+    candidates = _candidate_rows(name, segment, anchors, common)
     best = np.zeros((len(name.tokens), len(candidates)))
     for token, rows, value in anchors + common:
         hit = _members(rows, candidates)

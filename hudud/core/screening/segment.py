@@ -18,6 +18,7 @@ from hudud.core.names.structure import parse_name_uncached
 
 from .fields import normalise_document_number, normalise_state
 from .model import Entry
+from .pairs import pair_code, pair_postings
 from .vocabulary import Vocabulary
 
 I32 = npt.NDArray[np.int32]
@@ -37,6 +38,10 @@ class Segment:
     row_role: npt.NDArray[np.int8]
     key_ptr: I64
     key_rows: I32
+    pair_codes: I64
+    pair_ptr: I64
+    pair_rows: I32
+    keys: int  # vocabulary keys when built: pair codes are filed with this base
     documents: dict[str, tuple[tuple[int, str], ...]]  # number -> (entry index, issuing state)
 
     def rows_with_key(self, cid: int) -> I32:
@@ -44,6 +49,16 @@ class Segment:
         if cid + 1 >= len(self.key_ptr):
             return self.key_rows[:0]
         return self.key_rows[self.key_ptr[cid] : self.key_ptr[cid + 1]]
+
+    def rows_with_pair(self, a: int, b: int) -> I32:
+        """Rows whose name carries both keys (sorted, unique)."""
+        if a >= self.keys or b >= self.keys or a == b:
+            return self.pair_rows[:0]
+        code = pair_code(a, b, self.keys)
+        at = int(np.searchsorted(self.pair_codes, code))
+        if at == len(self.pair_codes) or self.pair_codes[at] != code:
+            return self.pair_rows[:0]
+        return self.pair_rows[self.pair_ptr[at] : self.pair_ptr[at + 1]]
 
     def row_sids(self, row: int) -> I32:
         return self.row_sid[self.row_ptr[row] : self.row_ptr[row + 1]]
@@ -80,6 +95,9 @@ def build_segment(entries: Sequence[Entry], vocabulary: Vocabulary) -> Segment:
     row_ptr = np.zeros(len(row_len) + 1, dtype=np.int64)
     np.cumsum(np.asarray(row_len, dtype=np.int64), out=row_ptr[1:])
     key_ptr, key_rows = _postings(row_sid, row_ptr, vocabulary)
+    keys = len(vocabulary.keys)
+    token_cids = np.asarray(vocabulary.sid_cid, dtype=np.int64)[row_sid]
+    pair_codes, pair_ptr, pair_rows = pair_postings(token_cids, row_ptr, keys)
     return Segment(
         entries=tuple(entries),
         position={e.id: i for i, e in enumerate(entries)},
@@ -90,6 +108,10 @@ def build_segment(entries: Sequence[Entry], vocabulary: Vocabulary) -> Segment:
         row_role=np.asarray(roles, dtype=np.int8),
         key_ptr=key_ptr,
         key_rows=key_rows,
+        pair_codes=pair_codes,
+        pair_ptr=pair_ptr,
+        pair_rows=pair_rows,
+        keys=keys,
         documents=_documents(entries),
     )
 
