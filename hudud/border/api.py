@@ -142,6 +142,26 @@ def _watchlist(outcome: ScreeningOutcome | None) -> dict[str, Any]:
     return {"status": outcome.status, "hits": hits}
 
 
+def _pre_arrival(result: checks.CheckResult) -> dict[str, Any]:
+    found = result.pre_arrival
+    if found is None:
+        return {"status": result.pre_arrival_status}
+    row, flight = found.traveller, found.traveller.flight
+    return {
+        "status": result.pre_arrival_status,
+        "matched_by": found.matched_by,
+        "manifest_traveller_id": row.pk,
+        "flight_id": flight.pk,
+        "flight": flight.number,
+        "departure_airport": flight.departure_airport,
+        "scheduled_arrival": flight.scheduled_arrival,
+        "board_status": row.board_status,
+        "screening_status": row.screening_status,
+        "hits": row.hits,
+        "findings": [f["code"] for f in row.findings],
+    }
+
+
 @router.post("/crossings/check", response={200: CheckOut, **ERRORS}, summary="Primary-line check")
 def check(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
     """Read the document, find the traveller, evaluate the stay and say why the cue is what it
@@ -168,6 +188,7 @@ def check(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
         "recent_crossings": [_crossing(c) for c in result.recent_crossings],
         "refusals": [_crossing(c) for c in result.refusals],
         "watchlist": _watchlist(result.watchlist),
+        "pre_arrival": _pre_arrival(result),
     }
 
 

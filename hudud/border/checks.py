@@ -19,6 +19,7 @@ from hudud.border.models import Crossing, CrossingPoint, Traveller
 from hudud.border.stays import StayStatus, local_day, stay_status
 from hudud.common.actor import Actor
 from hudud.common.errors import ServiceError
+from hudud.manifests import selectors as manifest_selectors
 from hudud.watchlists import services as watchlist_services
 
 GREEN, AMBER, RED = "green", "amber", "red"
@@ -46,6 +47,15 @@ class CheckResult:
     stay: StayStatus | None = None
     watchlist: watchlist_services.ScreeningOutcome | None = None
     reasons: list[Reason] = field(default_factory=list)
+    # The traveller's record on an arriving flight's manifest (entries at airports only).
+    pre_arrival_applies: bool = False
+    pre_arrival: manifest_selectors.PreArrival | None = None
+
+    @property
+    def pre_arrival_status(self) -> str:
+        if not self.pre_arrival_applies:
+            return "not_applicable"
+        return "on_manifest" if self.pre_arrival else "not_on_manifest"
 
     @property
     def cue(self) -> str:
@@ -123,6 +133,25 @@ def _screening_subject(
     )
 
 
+def _pre_arrival(result: CheckResult) -> None:
+    """Link an arriving air traveller to their manifest record: its pre-screening is shown."""
+    result.pre_arrival_applies = (
+        result.direction == "entry" and result.crossing_point.kind == CrossingPoint.Kind.AIR
+    )
+    if not result.pre_arrival_applies:
+        return
+    source = result.traveller or result.document
+    result.pre_arrival = manifest_selectors.pre_arrival_for(
+        crossing_point=result.crossing_point,
+        issuing_state=result.document.issuing_state,
+        number=result.document.number,
+        surname=source.surname,
+        given_names=source.given_names,
+        birth_date=source.birth_date,
+        at=result.checked_at,
+    )
+
+
 def crossing_check(
     *,
     actor: Actor,
@@ -157,6 +186,7 @@ def crossing_check(
         subject=_screening_subject(document, traveller),
         at=checked_at,
     )
+    _pre_arrival(result)
     result.reasons = (
         _watchlist_reasons(result.watchlist)
         + _document_reasons(document, today)
@@ -177,6 +207,12 @@ def crossing_check(
                 "cue": result.cue,
                 "source": document.source,
                 "watchlist": result.watchlist.status,
+                "pre_arrival": result.pre_arrival_status,
+                **(
+                    {"manifest_traveller": str(result.pre_arrival.traveller.pk)}
+                    if result.pre_arrival
+                    else {}
+                ),
             },
         )
     return result

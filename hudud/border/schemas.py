@@ -171,6 +171,35 @@ class WatchlistOut(Schema):
     hits: list[WatchlistHitOut]
 
 
+class PreArrivalHitOut(Schema):
+    watchlist_name: str
+    action: str
+    score: float
+    denies: bool
+    cleared: bool
+
+
+class PreArrivalOut(Schema):
+    """The traveller's record on an arriving flight's manifest, and its pre-screening."""
+
+    status: Literal["not_applicable", "not_on_manifest", "on_manifest"] = Field(
+        description="not_applicable away from airports or at exit; not_on_manifest when no "
+        "flight arriving around now lists this document (or name and birth date)"
+    )
+    matched_by: Literal["document", "name_and_birth_date"] | None = None
+    manifest_traveller_id: uuid.UUID | None = None
+    flight_id: uuid.UUID | None = None
+    flight: str | None = Field(None, description="Carrier flight number as sent, e.g. ZZ123")
+    departure_airport: str | None = None
+    scheduled_arrival: AwareDatetime | None = None
+    board_status: Literal["ok", "do_not_board", "insufficient_data"] | None = Field(
+        None, description="What the carrier was told before departure"
+    )
+    screening_status: str | None = Field(None, description="clear, hit or cleared")
+    hits: list[PreArrivalHitOut] = Field(default_factory=list)
+    findings: list[str] = Field(default_factory=list, description="Data-quality finding codes")
+
+
 class CheckOut(Schema):
     checked_at: AwareDatetime
     crossing_point: str
@@ -183,6 +212,7 @@ class CheckOut(Schema):
     recent_crossings: list[CrossingOut]
     refusals: list[CrossingOut]
     watchlist: WatchlistOut
+    pre_arrival: PreArrivalOut
 
 
 class RecordOut(Schema):

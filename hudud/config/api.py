@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 
 from hudud.border.api import router as border_router
 from hudud.common.api import AUTH, install_error_handlers
+from hudud.manifests.api import router as manifests_router
 from hudud.watchlists.api import router as watchlists_router
 
 api = NinjaAPI(
@@ -27,3 +28,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", border_router)
 api.add_router("/", watchlists_router)
+api.add_router("/", manifests_router)

@@ -1,0 +1,244 @@
+"""Advance passenger information: carriers, what they send, and the flights it announces.
+
+A carrier (an airline) sends each arriving flight's passenger and crew lists as PAXLST
+interchanges, over the API or through its drop folder. Each interchange is kept as received
+(`Submission.raw`, the bytes unchanged) beside its reading. The flight (carrier, number and
+date) holds the current list: one row per traveller (`ManifestTraveller`), updated in place by
+later messages, with every addition, removal and change recorded (`ManifestChange`). A list
+split over several messages is tracked part by part (`ListPart`).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+
+from hudud.agencies.models import Officer
+from hudud.border.models import CrossingPoint
+
+
+class Carrier(models.Model):
+    """An airline that sends passenger lists, with its one system account.
+
+    The account is an officer with the role `carrier`, authenticated by API token: it sees only
+    its own carrier's messages and the responses sent to them.
+    """
+
+    code = models.CharField(max_length=3, unique=True, help_text="IATA airline designator")
+    name = models.CharField(max_length=200)
+    account = models.OneToOneField(
+        Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="carrier"
+    )
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Flight(models.Model):
+    """An arriving flight as announced by its lists: carrier, number and date identify it.
+
+    `departure_date` is the local date of departure of the leg into Iraq; `scheduled_arrival`
+    is that leg's arrival time, read as Baghdad time (every Iraqi airport keeps it).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    carrier = models.ForeignKey(Carrier, on_delete=models.PROTECT, related_name="flights")
+    number = models.CharField(max_length=17)
+    departure_date = models.DateField()
+    crossing_point = models.ForeignKey(CrossingPoint, on_delete=models.PROTECT, related_name="+")
+    departure_airport = models.CharField(max_length=5, blank=True)
+    arrival_airport = models.CharField(max_length=5)
+    # As sent: PAXLST times are local to each airport and carry no zone.
+    departure_local = models.CharField(max_length=16, blank=True)
+    scheduled_arrival = models.DateTimeField(db_index=True)
+    legs = models.JSONField(default=list)
+    declared_passengers = models.PositiveIntegerField(null=True, blank=True)
+    declared_crew = models.PositiveIntegerField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=0)
+    first_received_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["scheduled_arrival"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["carrier", "number", "departure_date"], name="flight_identity_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["crossing_point", "scheduled_arrival"])]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.number} {self.departure_date} {self.departure_airport}-{self.arrival_airport}"
+        )
+
+
+class Submission(models.Model):
+    """One interchange as a carrier delivered it: the raw bytes, the reading and the answer.
+
+    `reference` is the interchange control reference (UNB), else the first message's (UNH):
+    the same reference with the same bytes is a redelivery and is answered from here; with
+    other bytes it is refused as a conflict (docs/decisions/0009-manifests.md).
+    """
+
+    class Channel(models.TextChoices):
+        API = "api", "API"
+        DROP_FOLDER = "drop_folder", "Drop folder"
+
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    carrier = models.ForeignKey(Carrier, on_delete=models.PROTECT, related_name="submissions")
+    received_by = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField(max_length=12, choices=Channel.choices)
+    file_name = models.CharField(max_length=255, blank=True)
+    received_at = models.DateTimeField(db_index=True)
+    reference = models.CharField(max_length=120)
+    raw = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices)
+    flight = models.ForeignKey(
+        Flight, null=True, blank=True, on_delete=models.PROTECT, related_name="submissions"
+    )
+    # The reading (docs/formats/paxlst.md, contract 1) and the problems that stopped it.
+    parsed = models.JSONField(default=dict)
+    errors = models.JSONField(default=list)
+    # The answer as sent: per traveller, and as the EDIFACT CUSRES interchange.
+    responses = models.JSONField(default=list)
+    response_edifact = models.TextField(blank=True)
+    processing_ms = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["carrier", "reference"], name="submission_reference_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.carrier.code} {self.reference} ({self.status})"
+
+
+class ListPart(models.Model):
+    """One PAXLST message of a flight's list (a whole list, or part n of a split one).
+
+    The current parts of a list (`current`) are the newest message of each part number of its
+    newest series (common access reference); together they make the list.
+    """
+
+    flight = models.ForeignKey(Flight, on_delete=models.CASCADE, related_name="parts")
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="parts")
+    list_type = models.CharField(max_length=12)
+    series = models.CharField(max_length=40, blank=True)
+    part = models.PositiveIntegerField(default=0)  # 0: not split
+    last_part = models.BooleanField(default=True)
+    message_ref = models.CharField(max_length=40, blank=True)
+    travellers = models.PositiveIntegerField(default=0)
+    declared = models.PositiveIntegerField(null=True, blank=True)
+    current = models.BooleanField(default=True)
+    received_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["flight", "list_type", "part", "received_at"]
+        indexes = [models.Index(fields=["flight", "list_type", "current"])]
+
+    def __str__(self) -> str:
+        return f"{self.flight} {self.list_type} part {self.part}"
+
+
+class BoardStatus(models.TextChoices):
+    """The interactive API answer for a traveller."""
+
+    OK = "ok", "OK to board"
+    DO_NOT_BOARD = "do_not_board", "Do not board"
+    INSUFFICIENT_DATA = "insufficient_data", "Insufficient data"
+
+
+class ManifestTraveller(models.Model):
+    """A passenger or crew member on a flight's current list (or removed from it).
+
+    `identity_key` recognises the same person in a later message: the travel document (issuing
+    state and number), else the name and birth date. The document shown at the primary line is
+    matched against `document_issuing_state` and `document_number` (the first document that is
+    not a visa).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    flight = models.ForeignKey(Flight, on_delete=models.CASCADE, related_name="travellers")
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="+")
+    list_type = models.CharField(max_length=12)
+    part = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(default=0)
+    identity_key = models.CharField(max_length=160)
+    content_hash = models.CharField(max_length=40)
+    role = models.CharField(max_length=10)  # passenger, crew
+    party = models.CharField(max_length=3)  # FL, FM, DDT, DDU
+    surname = models.CharField(max_length=120, blank=True)
+    given_names = models.CharField(max_length=120, blank=True)
+    sex = models.CharField(max_length=1, blank=True)
+    birth_date = models.DateField(null=True, blank=True, db_index=True)
+    birth_date_raw = models.CharField(max_length=12, blank=True)
+    nationality = models.CharField(max_length=3, blank=True)
+    residence = models.CharField(max_length=3, blank=True)
+    port_of_embarkation = models.CharField(max_length=5, blank=True)
+    port_of_debarkation = models.CharField(max_length=5, blank=True)
+    document_type = models.CharField(max_length=3, blank=True)
+    document_number = models.CharField(max_length=35, blank=True)
+    document_issuing_state = models.CharField(max_length=3, blank=True)
+    document_expiry = models.DateField(null=True, blank=True)
+    documents = models.JSONField(default=list)
+    references = models.JSONField(default=dict)
+    findings = models.JSONField(default=list)  # [{"code", "field", "message"}]
+    findings_count = models.PositiveSmallIntegerField(default=0)
+    board_status = models.CharField(max_length=20, choices=BoardStatus.choices)
+    board_reasons = models.JSONField(default=list)
+    screening_status = models.CharField(max_length=12, default="not_screened")
+    hits = models.JSONField(default=list)
+    screened_at = models.DateTimeField(null=True, blank=True)
+    added_at = models.DateTimeField()
+    changed_at = models.DateTimeField()
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["flight", "list_type", "position"]
+        indexes = [
+            models.Index(fields=["document_issuing_state", "document_number"]),
+            models.Index(fields=["flight", "removed_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.surname}, {self.given_names} ({self.role})"
+
+
+class ManifestChange(models.Model):
+    """One traveller added to, removed from or changed on a flight's list by a submission."""
+
+    class Kind(models.TextChoices):
+        ADDED = "added", "Added"
+        REMOVED = "removed", "Removed"
+        CHANGED = "changed", "Changed"
+
+    flight = models.ForeignKey(Flight, on_delete=models.CASCADE, related_name="changes")
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="changes")
+    traveller = models.ForeignKey(ManifestTraveller, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    at = models.DateTimeField()
+    version = models.PositiveIntegerField()
+    name = models.CharField(max_length=240)
+    fields = models.JSONField(default=dict)  # changed: {"field": [before, after]}
+
+    class Meta:
+        ordering = ["flight", "version", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.name} (v{self.version})"
