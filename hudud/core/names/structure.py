@@ -210,7 +210,11 @@ def parse_name(text: str) -> ParsedName:
 
 def parse_name_uncached(text: str) -> ParsedName:
     """`parse_name` without its cache, for bulk indexing of names that are seen once."""
-    words = [_fold(w) for w in _in_reading_order(split_words(text))]
+    raw = _in_reading_order(split_words(text))
+    plain = [_plain(w) for w in raw]
+    if not any(p is None for p in plain):
+        return _parse_plain(text, raw, plain)
+    words = [_fold(w) for w in raw]
     words = [w for w in words if w.folded]
     words = _compound(_strip_articles(words))
     words = [w for w in words if not _is_filiation(w)]
@@ -222,6 +226,55 @@ def parse_name_uncached(text: str) -> ParsedName:
         role: Role = "given" if i == 0 else "last" if i == len(words) - 1 else "middle"
         tokens.append(Token(word.text, word.folded, word.script, sound.key, sound.vowels, role))
     return ParsedName(text, _script_of(words), tuple(tokens))
+
+
+_Plain = tuple[str, Script, str, tuple[str, ...]]  # folded, script, key, vowels
+
+
+@lru_cache(maxsize=300_000)
+def _plain(word: str) -> _Plain | None:
+    """A word's token parts when it plays no structural role (most words), else None."""
+    folded, script, article = _folded(word)
+    if folded and _structural(folded, script, article):
+        return None
+    sound = _sound_key(_Word(word, folded, script, article)) if folded else SoundKey("", ())
+    return folded, script, sound.key, sound.vowels
+
+
+def _structural(folded: str, script: Script, article: bool) -> bool:
+    """Could this word be a particle, a compound part or an article? (Then parse it fully.)"""
+    if script == "arabic":
+        return (
+            folded in _ARABIC_FILIATION
+            or folded in _ARABIC_KUNYA
+            or folded == "له"
+            or folded.startswith("عبد")
+            or folded in _ARABIC_BOUND_AFTER_ARTICLE
+        )
+    return (
+        folded in _LATIN_ARTICLES
+        or (folded[:1] in "aeu" and folded[1:] in _SUN_LETTERS)
+        or folded in _LATIN_FILIATION
+        or folded in _LATIN_KUNYA
+        or folded.startswith("abd")
+        or folded in _LATIN_ABD
+        or folded in _LATIN_ALLAH
+        or folded in _LATIN_BOUND_AFTER_ARTICLE
+    )
+
+
+def _parse_plain(text: str, raw: list[str], plain: list[_Plain | None]) -> ParsedName:
+    """The fast path for names without particles or compounds: every word is its own token."""
+    words = [(w, p) for w, p in zip(raw, plain, strict=True) if p is not None and p[0]]
+    last = len(words) - 1
+    tokens = tuple(
+        Token(w, p[0], p[1], p[2], p[3], "given" if i == 0 else "last" if i == last else "middle")
+        for i, (w, p) in enumerate(words)
+        if p[2]
+    )
+    arabic = sum(p[1] == "arabic" for _, p in words)
+    script: Script = "arabic" if words and arabic * 2 >= len(words) else "latin"
+    return ParsedName(text, script, tokens)
 
 
 def _script_of(words: list[_Word]) -> Script:

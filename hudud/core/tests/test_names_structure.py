@@ -97,3 +97,28 @@ def test_names_in_other_scripts_are_romanised() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "- , .", "ـــ", "123"])
 def test_a_name_without_letters_has_no_tokens(text: str) -> None:
     assert parse_name(text).tokens == ()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Saddam Hussein",
+        "Abd al-Rahman bin Nasr Allah",
+        "Ahmed ad-Dulaimi",
+        "علي بن ابي طالب",
+        "Zzz",
+        "X. Y.-Z",
+        "Alrashid Abdulhai",
+        "Nur al-Din",
+        "SALEK, ABDULHAI",
+        "محمد عبدالله",
+    ],
+)
+def test_the_fast_path_for_plain_names_parses_like_the_full_one(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hudud.core.names import structure
+
+    fast = structure.parse_name_uncached(name)
+    monkeypatch.setattr(structure, "_plain", lambda word: None)
+    assert structure.parse_name_uncached(name) == fast
