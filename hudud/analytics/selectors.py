@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 
@@ -315,17 +315,43 @@ def point_flows(*, actor: Actor, code: str, period: Period) -> PointOverview:
     return result
 
 
-def map_traffic(*, actor: Actor, day: date) -> list[PointFlow]:
+def map_traffic(*, actor: Actor, day: date, now: datetime | None = None) -> list[PointFlow]:
     """Every crossing point with its traffic on `day` (today on the map) against the level
-    expected for that day, for the map's markers."""
+    expected for that day, for the map's markers.
+
+    For the day still under way (`now` falls on it) the expected level counts the earlier
+    weeks' same weekdays only up to the same time of day: at ten in the morning a crossing
+    point is not "well below" a whole day's traffic.
+    """
     access.ensure_can_read_dashboard(actor.officer)
-    counts = _counts(day - _HISTORY, day)
+    counts = _counts(day, day)
+    elapsed = now - day_start(day) if now is not None and day_start(day) <= now else None
+    if elapsed is not None and elapsed >= timedelta(days=1):
+        elapsed = None
+    expected = _expected_per_point(day, elapsed)
     traffic = [
-        PointFlow(counts.day(day, p.pk), counts.expected(day, p.pk), point=p)
+        PointFlow(counts.day(day, p.pk), expected.get(p.pk, 0.0), point=p)
         for p in CrossingPoint.objects.order_by("name_en")
     ]
     _audit(actor, "map", Period(day, day))
     return traffic
+
+
+def _expected_per_point(day: date, elapsed: timedelta | None) -> dict[int, float]:
+    """Per crossing point, the average of the same weekday over the previous weeks (up to
+    `elapsed` into each day when given): one query."""
+    span = elapsed or timedelta(days=1)
+    windows = Q()
+    for k in range(1, EXPECTED_WEEKS + 1):
+        start = day_start(day - timedelta(weeks=k))
+        windows |= Q(occurred_at__gte=start, occurred_at__lt=start + span)
+    rows = (
+        Crossing.objects.filter(windows)
+        .values("crossing_point_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["crossing_point_id"]: row["n"] / EXPECTED_WEEKS for row in rows}
 
 
 def _audit(actor: Actor, view: str, period: Period) -> None:

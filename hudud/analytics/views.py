@@ -172,7 +172,7 @@ def traffic_map(request: HttpRequest) -> HttpResponse:
 
 def _map_data(request: HttpRequest, day: date) -> dict[str, Any]:
     """Every crossing point with its traffic on `day`, for the map's markers and popups."""
-    traffic = selectors.map_traffic(actor=actor_for(request), day=day)
+    traffic = selectors.map_traffic(actor=actor_for(request), day=day, now=timezone.now())
     return {
         "day": day,
         "json": {

@@ -8,7 +8,8 @@
   var data = JSON.parse(source.textContent);
   var names = data.names;
   var rtl = document.documentElement.dir === "rtl";
-  var locale = document.documentElement.lang || "en";
+  // CLDR writes Arabic with Arabic-Indic digits for Iraq, as the tables do.
+  var locale = document.documentElement.lang === "ar" ? "ar-IQ" : (document.documentElement.lang || "en");
   var colours = { entries: "#123b5c", exits: "#5b8fb9", refusals: "#b3261e", expected: "#d08a00" };
 
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
@@ -35,13 +36,13 @@
     var d = data.days;
     var options = base();
     options.scales.x.stacked = true;
-    options.scales.y.stacked = false;
+    options.scales.y.stacked = true;  // the bars stack; the expected line has a stack of its own
     draw("chart-days", {
       data: {
         labels: d.labels,
         datasets: [
           { type: "line", label: names.expected, data: d.expected, borderColor: colours.expected,
-            borderDash: [6, 4], pointRadius: 0, borderWidth: 2, order: 0 },
+            borderDash: [6, 4], pointRadius: 0, borderWidth: 2, order: 0, stack: "expected" },
           { type: "bar", label: names.entries, data: d.entries, backgroundColor: colours.entries, stack: "c", order: 1 },
           { type: "bar", label: names.exits, data: d.exits, backgroundColor: colours.exits, stack: "c", order: 1 },
           { type: "bar", label: names.refusals, data: d.refusals, backgroundColor: colours.refusals, stack: "c", order: 1 }

@@ -9,7 +9,8 @@
   var data = JSON.parse(document.getElementById(element.dataset.source).textContent);
   var names = data.names;
   var arabic = document.documentElement.lang === "ar" || document.documentElement.dir === "rtl";
-  var locale = document.documentElement.lang || "en";
+  // CLDR writes Arabic with Arabic-Indic digits for Iraq, as the tables do.
+  var locale = document.documentElement.lang === "ar" ? "ar-IQ" : (document.documentElement.lang || "en");
   var number = new Intl.NumberFormat(locale);
 
   var map = L.map(element, { zoomSnap: 0.25, minZoom: 4.5, maxZoom: 10, attributionControl: true });
