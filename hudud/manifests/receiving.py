@@ -14,10 +14,8 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -27,22 +25,21 @@ from hudud.border.stays import local_day
 from hudud.common.actor import Actor
 from hudud.common.errors import Problem, ServiceError
 from hudud.core import paxlst
-from hudud.core.paxlst import response as iapi
-from hudud.manifests import access, conf, versions
+from hudud.manifests import access, conf
+from hudud.manifests.answering import answer_write
+from hudud.manifests.applying import lists_apply
 from hudud.manifests.boarding import Decision, decide
 from hudud.manifests.models import (
     Carrier,
     Flight,
     ListPart,
     ManifestChange,
-    ManifestTraveller,
     Submission,
 )
 from hudud.manifests.reading import (
     FlightSpec,
     Reading,
     flight_spec,
-    list_type_of,
     readings,
     submission_reference,
 )
@@ -152,9 +149,9 @@ def _receive(delivery: _Delivery, interchange: paxlst.Interchange, started: floa
         submission = _submission(delivery, Submission.Status.ACCEPTED, manifest, flight)
         flight.version += 1
         results = list(zip(outcomes, decisions, strict=True))
-        changes = _apply(flight, submission, manifest, found, results, delivery.moment)
+        changes = lists_apply(flight, submission, manifest, found, results, delivery.moment)
         _counts(flight, delivery.moment)
-        _answer(submission, interchange, manifest, found, decisions, delivery.moment)
+        answer_write(submission, interchange, manifest, found, decisions, delivery.moment)
         submission.processing_ms = round((time.perf_counter() - started) * 1000)
         submission.save(update_fields=["responses", "response_edifact", "processing_ms"])
         _audit(delivery, submission, flight, found, outcomes, decisions, changes)
@@ -225,179 +222,6 @@ def _flight_for_update(spec: FlightSpec, moment: datetime) -> Flight:
     return flight
 
 
-def _apply(
-    flight: Flight,
-    submission: Submission,
-    manifest: paxlst.Manifest,
-    found: list[Reading],
-    results: list[tuple[Outcome, Decision]],
-    moment: datetime,
-) -> list[ManifestChange]:
-    # A list sent empty (a crew list with nobody on it yet) still replaces what was there.
-    by_list: dict[str, list[paxlst.Message]] = defaultdict(list)
-    for message in manifest.messages:
-        if message.readable:
-            by_list[list_type_of(message)].append(message)
-    changes: list[ManifestChange] = []
-    for list_type, messages in by_list.items():
-        chosen = [i for i, r in enumerate(found) if r.list_type == list_type]
-        retired = _update_parts(flight, submission, list_type, messages, moment)
-        changes += _apply_list(
-            flight,
-            submission,
-            list_type,
-            retired,
-            [found[i] for i in chosen],
-            [results[i] for i in chosen],
-            moment,
-        )
-    ManifestChange.objects.bulk_create(changes)
-    return changes
-
-
-def _apply_list(
-    flight: Flight,
-    submission: Submission,
-    list_type: str,
-    retired: set[int],
-    found: Sequence[Reading],
-    results: Sequence[tuple[Outcome, Decision]],
-    moment: datetime,
-) -> list[ManifestChange]:
-    rows = list(
-        ManifestTraveller.objects.filter(
-            flight=flight, list_type=list_type, removed_at__isnull=True
-        )
-    )
-    existing = [versions.Existing(r.pk, r.identity_key, r.part, r.content_hash) for r in rows]
-    result = versions.diff(existing, [(r.key, r.content) for r in found], retired)
-    by_id = {row.pk: row for row in rows}
-    record = bool(rows)  # the first list of a flight is not a change to it
-    changes: list[ManifestChange] = []
-    new_rows, updated = [], []
-    for index, (reading, (outcome, decision)) in enumerate(zip(found, results, strict=True)):
-        values = _row_values(reading, outcome, decision, submission, moment)
-        if index in result.updated:
-            row = by_id[result.updated[index]]
-            before = {name: getattr(row, name) for name in versions.COMPARED_FIELDS}
-            for name, value in values.items():
-                setattr(row, name, value)
-            if index in result.changed:
-                row.changed_at = moment
-                fields = versions.differences(before, reading.fields)
-                changes.append(_change(flight, submission, row, "changed", moment, fields))
-            updated.append(row)
-        else:
-            row = ManifestTraveller(flight=flight, added_at=moment, changed_at=moment, **values)
-            new_rows.append(row)
-            if record:
-                changes.append(_change(flight, submission, row, "added", moment))
-    ManifestTraveller.objects.bulk_create(new_rows)
-    if updated:
-        ManifestTraveller.objects.bulk_update(updated, [*_UPDATED_FIELDS])
-    gone = [by_id[pk] for pk in result.removed]
-    ManifestTraveller.objects.filter(pk__in=result.removed).update(removed_at=moment)
-    changes += [_change(flight, submission, row, "removed", moment) for row in gone]
-    return changes
-
-
-_UPDATED_FIELDS = (
-    "submission", "list_type", "part", "position", "identity_key", "content_hash", "role",
-    "party", "surname", "given_names", "sex", "birth_date", "birth_date_raw", "nationality",
-    "residence", "port_of_embarkation", "port_of_debarkation", "document_type",
-    "document_number", "document_issuing_state", "document_expiry", "documents", "references",
-    "findings", "findings_count", "board_status", "board_reasons", "screening_status", "hits",
-    "screened_at", "changed_at",
-)  # fmt: skip
-
-
-def _row_values(
-    reading: Reading, outcome: Outcome, decision: Decision, submission: Submission, moment: datetime
-) -> dict[str, Any]:
-    return {
-        **reading.fields,
-        "submission": submission,
-        "list_type": reading.list_type,
-        "part": reading.part,
-        "position": reading.position,
-        "identity_key": reading.key,
-        "content_hash": reading.content,
-        "findings": [
-            {"code": f.code, "field": f.field, "message": f.message} for f in reading.findings
-        ],
-        "findings_count": len(reading.findings),
-        "board_status": decision.status,
-        "board_reasons": decision.reasons,
-        "screening_status": outcome.status,
-        "hits": outcome.hits,
-        "screened_at": moment,
-    }
-
-
-def _change(
-    flight: Flight,
-    submission: Submission,
-    row: ManifestTraveller,
-    kind: str,
-    moment: datetime,
-    fields: dict[str, Any] | None = None,
-) -> ManifestChange:
-    name = f"{row.surname}, {row.given_names}".strip(", ")
-    return ManifestChange(
-        flight=flight,
-        submission=submission,
-        traveller=row,
-        kind=kind,
-        at=moment,
-        version=flight.version,
-        name=name[:240],
-        fields=_jsonable(fields or {}),
-    )
-
-
-def _jsonable(fields: dict[str, Any]) -> dict[str, Any]:
-    return {
-        name: [v.isoformat() if hasattr(v, "isoformat") else v for v in pair]
-        for name, pair in fields.items()
-    }
-
-
-def _update_parts(
-    flight: Flight,
-    submission: Submission,
-    list_type: str,
-    messages: list[paxlst.Message],
-    moment: datetime,
-) -> set[int]:
-    current = list(ListPart.objects.filter(flight=flight, list_type=list_type, current=True))
-    incoming = [
-        versions.IncomingPart(m.part or 0, m.common_access_ref or "", m.last_part is not False)
-        for m in messages
-    ]
-    retired = versions.retired_parts(
-        [versions.PartRef(p.part, p.series, p.last_part) for p in current], incoming
-    )
-    ListPart.objects.filter(pk__in=[p.pk for p in current if p.part in retired]).update(
-        current=False
-    )
-    ListPart.objects.bulk_create(
-        ListPart(
-            flight=flight,
-            submission=submission,
-            list_type=list_type,
-            series=(m.common_access_ref or "")[:40],
-            part=m.part or 0,
-            last_part=m.last_part is not False,
-            message_ref=(m.reference or "")[:40],
-            travellers=len(m.travellers),
-            declared=m.declared_counts.get("41" if list_type == "crew" else "42"),
-            received_at=moment,
-        )
-        for m in messages
-    )
-    return retired
-
-
 def _counts(flight: Flight, moment: datetime) -> None:
     parts = ListPart.objects.filter(flight=flight, current=True)
     declared: dict[str, int | None] = {"passengers": None, "crew": None}
@@ -410,52 +234,6 @@ def _counts(flight: Flight, moment: datetime) -> None:
     flight.declared_crew = declared["crew"]
     flight.updated_at = moment
     flight.save()
-
-
-def _answer(
-    submission: Submission,
-    interchange: paxlst.Interchange,
-    manifest: paxlst.Manifest,
-    found: list[Reading],
-    decisions: list[Decision],
-    moment: datetime,
-) -> None:
-    by_message: dict[int, list[iapi.TravellerResponse]] = defaultdict(list)
-    rows: list[dict[str, Any]] = []
-    for reading, decision in zip(found, decisions, strict=True):
-        references = {q: reading.fields["references"][q] for q in iapi.ECHOED_REFERENCES
-                      if q in reading.fields["references"]}  # fmt: skip
-        answer = iapi.TravellerResponse(decision.status, references, decision.detail)
-        by_message[id(reading.message)].append(answer)
-        rows.append(_response_row(reading, answer))
-    messages = [
-        iapi.response_for(m, by_message.get(id(m), [])) for m in manifest.messages if m.readable
-    ]
-    submission.responses = rows
-    submission.response_edifact = iapi.write_response(
-        messages,
-        sender=interchange.recipient or "IQ-BORDER",
-        recipient=interchange.sender or submission.carrier.code,
-        control_ref=interchange.control_ref or "1",
-        prepared=timezone.localtime(moment).replace(tzinfo=None),
-        syntax=interchange.syntax or "UNOA",
-    )
-
-
-def _response_row(reading: Reading, answer: iapi.TravellerResponse) -> dict[str, Any]:
-    fields = reading.fields
-    return {
-        "message": reading.message.reference,
-        "list_type": reading.list_type,
-        "position": reading.position,
-        "surname": fields["surname"],
-        "given_names": fields["given_names"],
-        "document_number": fields["document_number"],
-        "references": dict(answer.references),
-        "status": answer.status,
-        "code": answer.code,
-        "text": answer.text,
-    }
 
 
 def _audit(
