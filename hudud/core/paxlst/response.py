@@ -50,8 +50,9 @@ class TravellerResponse:
 
     @property
     def text(self) -> str:
-        text = STATUS_TEXT[self.status]
-        return f"{text}: {self.detail}"[:_FREE_TEXT_MAX] if self.detail else text
+        # Spaces at either end of a value are layout in EDIFACT, not data: none are sent.
+        text, detail = STATUS_TEXT[self.status], self.detail.strip()
+        return f"{text}: {detail}"[:_FREE_TEXT_MAX].rstrip() if detail else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,7 @@ def _message(out: Writer, message: ResponseMessage) -> str:
 def _traveller(out: Writer, traveller: TravellerResponse) -> list[str]:
     segments = [out.segment("ERP", "2")]
     for qualifier in ECHOED_REFERENCES:
-        value = traveller.references.get(qualifier)
+        value = (traveller.references.get(qualifier) or "").strip()
         if value:
             segments.append(out.segment("RFF", [qualifier, value]))
     segments.append(out.segment("ERC", traveller.code))
