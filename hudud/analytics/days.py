@@ -48,7 +48,15 @@ class LocalDay(Func):
         super().__init__(expression)
         self.offset = offset
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sql(
+        self,
+        compiler: Any,
+        connection: Any,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> Any:
         fallback: Expression = TruncDate(self.source_expressions[0])
         return compiler.compile(fallback.resolve_expression(compiler.query))
 
@@ -59,7 +67,7 @@ class LocalDay(Func):
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
         if self.offset is None:
-            return self.as_sql(compiler, connection, **extra)
+            return self.as_sql(compiler, connection)
         sql, params = compiler.compile(self.source_expressions[0])
         seconds = int(self.offset.total_seconds())
         return f"date({sql}, %s)", (*params, f"{seconds:+d} seconds")

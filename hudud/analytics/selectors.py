@@ -106,14 +106,14 @@ class Measured:
         return abs(self.deviation or 0) > UNUSUAL_DEVIATION
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DayFlow(Measured):
-    day: date = date.min
+    day: date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PointFlow(Measured):
-    point: CrossingPoint | None = None
+    point: CrossingPoint
 
 
 @dataclass

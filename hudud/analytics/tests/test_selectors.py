@@ -26,7 +26,7 @@ YESTERDAY = TODAY - timedelta(days=1)
 
 
 def _point(overview: selectors.Overview, code: str) -> selectors.PointFlow:
-    return next(p for p in overview.points if p.point and p.point.code == code)
+    return next(p for p in overview.points if p.point.code == code)
 
 
 @pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_today_on_the_map_is_compared_with_the_same_hours_of_earlier_weeks(analy
         cross("zurbatiya", baghdad(TODAY - timedelta(weeks=weeks_before), 16))  # later hours
     cross("zurbatiya", baghdad(TODAY, 9))
     traffic = selectors.map_traffic(actor=Actor(analyst), day=TODAY, now=now)
-    zurbatiya = next(p for p in traffic if p.point and p.point.code == "zurbatiya")
+    zurbatiya = next(p for p in traffic if p.point.code == "zurbatiya")
     assert (zurbatiya.flow.total, zurbatiya.expected, zurbatiya.unusual) == (1, 1.0, False)
     assert len(traffic) == 32  # every crossing point gets a marker, quiet or not
     whole_day = selectors.map_traffic(actor=Actor(analyst), day=TODAY - timedelta(days=7))

@@ -22,7 +22,7 @@
       maintainAspectRatio: false,
       locale: locale,
       plugins: { legend: { rtl: rtl, position: "bottom" }, tooltip: { rtl: rtl } },
-      scales: { x: { reverse: rtl }, y: { beginAtZero: true, position: rtl ? "right" : "left" } }
+      scales: { x: { reverse: rtl }, y: { beginAtZero: true, position: rtl ? "right" : "left", ticks: { precision: 0 } } }
     };
     return Object.assign(options, extra || {});
   }
@@ -69,7 +69,7 @@
   if (data.reasons && data.reasons.length) {
     var reasonOptions = base({ indexAxis: "y" });
     reasonOptions.plugins.legend.display = false;
-    reasonOptions.scales = { x: { beginAtZero: true, reverse: rtl }, y: { position: rtl ? "right" : "left" } };
+    reasonOptions.scales = { x: { beginAtZero: true, reverse: rtl, ticks: { precision: 0 } }, y: { position: rtl ? "right" : "left" } };
     draw("chart-reasons", {
       type: "bar",
       data: {
@@ -83,7 +83,7 @@
 
   if (data.nationalities && data.nationalities.length) {
     var natOptions = base({ indexAxis: "y" });
-    natOptions.scales = { x: { stacked: true, beginAtZero: true, reverse: rtl },
+    natOptions.scales = { x: { stacked: true, beginAtZero: true, reverse: rtl, ticks: { precision: 0 } },
       y: { stacked: true, position: rtl ? "right" : "left" } };
     var rows = data.nationalities;
     draw("chart-nationalities", {

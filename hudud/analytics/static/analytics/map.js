@@ -13,7 +13,8 @@
   var locale = document.documentElement.lang === "ar" ? "ar-IQ" : (document.documentElement.lang || "en");
   var number = new Intl.NumberFormat(locale);
 
-  var map = L.map(element, { zoomSnap: 0.25, minZoom: 4.5, maxZoom: 10, attributionControl: true });
+  // No fading: a popup is readable the moment it opens.
+  var map = L.map(element, { zoomSnap: 0.25, minZoom: 4.5, maxZoom: 10, fadeAnimation: false });
   map.attributionControl.setPrefix("Leaflet · Natural Earth");
   map.fitBounds([[29.0, 38.7], [37.4, 48.7]]);
 
