@@ -1,7 +1,11 @@
-"""`hudud manifest parse`: read PAXLST passenger and crew lists, print the manifest as JSON.
+"""`hudud manifest`: advance passenger information from the command line.
 
-The contract (keys, warning, error and finding codes, date rules) is in docs/formats/paxlst.md.
-Only the framework-free core is imported, so the command starts fast and needs no database.
+- `parse`: read PAXLST passenger and crew lists, print the manifest as JSON. The contract
+  (keys, warning, error and finding codes, date rules) is in docs/formats/paxlst.md. Only the
+  framework-free core is imported, so it starts fast and needs no database.
+- `generate`: write a synthetic flight's PAXLST files (seeded, made-up travellers).
+- `watch`: deliver a carrier's drop folder, each file once (`hudud.manifests.dropfolder`).
+- `carrier`: register a carrier and its system account; prints the account's API token.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from hudud.core.paxlst import assemble, read_interchange
+from hudud.manifests import cli as operations
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -49,6 +54,7 @@ def register(subparsers: Any) -> None:
     )
     parse.add_argument("--compact", action="store_true", help="print the JSON on one line")
     parse.set_defaults(func=run_parse)
+    operations.register(actions)
 
 
 def run_parse(args: argparse.Namespace) -> int:
