@@ -201,4 +201,7 @@ def group_member_act(request: HttpRequest, group_id: uuid.UUID) -> HttpResponse:
         if error.status in (403, 404):
             raise
         context["problems"] = [shown(p) for p in error.problems]
+    if "referred" in context:
+        # The row keeps saying who was sent (the zone was read a moment ago at the scan).
+        context["document"] = document_from_mrz(data["mrz"], today=local_day(timezone.now()))
     return render(request, "web/_group_settled.html", context)

@@ -13,20 +13,24 @@
     });
   }
 
+  // Rows are added newest first: a later scan of the same document replaces the earlier
+  // row, and a crossing shown twice (a replayed "record all") is shown once.
   function dedupe() {
-    var seen = {};
-    document.querySelectorAll("#group-clean [data-doc], #group-exceptions [data-doc]")
-      .forEach(function (row) {
-        var key = row.getAttribute("data-doc");
+    [["#group-clean [data-doc], #group-exceptions [data-doc]", "data-doc"],
+     ["[data-crossing]", "data-crossing"]].forEach(function (pair) {
+      var seen = {};
+      document.querySelectorAll(pair[0]).forEach(function (row) {
+        var key = row.getAttribute(pair[1]);
         if (seen[key]) { row.remove(); } else { seen[key] = true; }
       });
+    });
   }
 
   function refresh() {
     dedupe();
     setCount("clean", count('#group-clean [data-member="clean"]'));
     setCount("exceptions", count('#group-exceptions [data-member="exception"]'));
-    setCount("recorded", count("#group-recorded li"));
+    setCount("recorded", count('[data-member="recorded"]'));
     setCount("scanned", scanned);
     var note = document.querySelector("[data-empty-note]");
     if (note) { note.hidden = count("#group-exceptions li") > 0; }

@@ -85,9 +85,11 @@
     }
   });
 
-  // After a decision is recorded: empty the document field for the next traveller.
-  document.body.addEventListener("htmx:afterSettle", function () {
-    if (document.querySelector("#card [data-reset-scan]")) {
+  // After a decision is recorded (or, in group mode, a member is listed): empty the
+  // document field for the next traveller.
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    var swapped = event.detail.elt;
+    if (swapped && swapped.querySelector && swapped.querySelector("[data-reset-scan]")) {
       scan.value = "";
       scan.focus();
     }
