@@ -16,6 +16,7 @@ from hypothesis import settings as hypothesis_settings
 
 from hudud.agencies.models import Agency, Officer
 from hudud.agencies.tokens import token_issue
+from hudud.agencies.totp import totp_code_now, totp_enrol
 from hudud.border.models import CrossingPoint, Posting
 from hudud.core import mrz
 
@@ -23,6 +24,37 @@ from hudud.core import mrz
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
+
+
+# Argon2 is the production hasher (settings.PASSWORD_HASHERS) and takes a tenth of a second
+# per hash by design; tests that set passwords use a fast one. The security tests check
+# Argon2 itself (tests/test_security_auth.py).
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+TEST_PASSWORD = "a-long-test-password"  # noqa: S105 - a test fixture's password
+
+
+def log_in(client: Client, who: Officer, password: str = TEST_PASSWORD) -> Client:
+    """Log `who` in as a browser does, through both factors: the password form, then a
+    one-time code. Gives the account that password and a new TOTP secret first.
+
+    Tests whose subject is not the login can keep using `client.force_login(user)`: it
+    stands for a completed two-factor login (docs/security.md, "Testing").
+    """
+    who.user.set_password(password)
+    who.user.save()
+    totp_enrol(who.user, confirmed=True)
+    client.get("/login/")  # the form sets the CSRF cookie, as for a browser
+    csrf = {"csrfmiddlewaretoken": client.cookies["csrftoken"].value}
+    username = who.user.get_username()
+    first = client.post("/login/", {"username": username, "password": password, **csrf})
+    assert first.status_code == 302, "the password step failed"
+    second = client.post("/login/code/", {"code": totp_code_now(who.user), **csrf})
+    assert second.status_code == 302, "the one-time code step failed"
+    return client
 
 
 def make_officer(
@@ -66,6 +98,16 @@ def auditor(db: Any) -> Officer:
 @pytest.fixture
 def supervisor(db: Any) -> Officer:
     return make_officer("supervisor", Officer.Role.SUPERVISOR, "bpc", ("zurbatiya",))
+
+
+@pytest.fixture
+def logged_in(db: Any) -> Callable[[Officer], Client]:
+    """A browser-like client (CSRF enforced) logged in as the officer through both factors."""
+
+    def build(who: Officer) -> Client:
+        return log_in(Client(enforce_csrf_checks=True), who)
+
+    return build
 
 
 @pytest.fixture

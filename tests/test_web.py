@@ -16,10 +16,9 @@ def test_the_start_page_sends_an_anonymous_visitor_to_log_in(client):
 
 @pytest.mark.django_db
 def test_an_officer_logs_in_and_sees_who_they_are(client, officer):
-    officer.user.set_password("a-long-test-password")
-    officer.user.save()
-    response = client.post("/login/", {"username": "primary", "password": "a-long-test-password"})
-    assert response.status_code == 302
+    from conftest import log_in  # password, then the one-time code (issue 5)
+
+    log_in(client, officer)
     page = client.get("/").content.decode()
     assert "primary" in page
     assert "Border Ports Commission" in page

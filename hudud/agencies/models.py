@@ -67,10 +67,13 @@ class Officer(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token for a machine acting as an officer (a lane client, a post's node).
+    """A bearer token for a machine acting as an officer (a lane client, a post's node, a
+    carrier's system).
 
     Only a SHA-256 digest of the secret is stored: a leaked database does not leak tokens.
     The prefix is kept in clear so a token can be found and named in logs without its secret.
+    `scopes` names the API areas (the apps: "border", "watchlists", "manifests", ...) the
+    token may call; "*" is every area the officer's role allows.
     """
 
     officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="api_tokens")
@@ -81,6 +84,43 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    scopes = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class TotpDevice(models.Model):
+    """An account's second factor: a TOTP secret (RFC 6238), sealed with the field key.
+
+    `last_step` is the last 30-second step a code was accepted for, so an overheard code
+    cannot be replayed within its window. A device that is not confirmed yet is an
+    enrolment in progress and does not count as a second factor.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="totp_device"
+    )
+    secret_sealed = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        state = "confirmed" if self.confirmed_at else "enrolling"
+        return f"TOTP for user {self.user_id} ({state})"
+
+
+class LoginFailure(models.Model):
+    """A failed password or one-time code, kept for throttling (and purged after a while).
+
+    `username` is as typed (lowercased), whether or not such an account exists.
+    """
+
+    username = models.CharField(max_length=150, db_index=True)
+    source_ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    stage = models.CharField(max_length=10)  # "password" or "otp"
+    at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.username} from {self.source_ip} at {self.at:%Y-%m-%d %H:%M}"

@@ -3,6 +3,10 @@
 A token reads `hudud_<prefix>_<secret>`. SHA-256 (not a slow password hash) is right here:
 the secret is 32 random bytes, so there is nothing to brute-force, and every API call must
 verify it quickly.
+
+A token is scoped to API areas (the apps whose endpoints it may call: "border",
+"watchlists", "manifests", ...), expires, and can be revoked. Within its scopes it acts with
+its officer's role and agency, like the officer's session would.
 """
 
 from __future__ import annotations
@@ -15,16 +19,30 @@ from datetime import timedelta
 from django.utils import timezone
 
 from hudud.agencies.models import ApiToken, Officer
+from hudud.audit.services import audit_record_system
+from hudud.common.errors import AccessDenied, NotFound
 
 TOKEN_PREFIX = "hudud_"  # noqa: S105 - a public marker, not a secret
+EVERY_AREA = "*"
+# A carrier's system sends passenger lists and nothing else, whatever it is issued with.
+CARRIER_AREAS = frozenset({"manifests"})
 
 
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def token_issue(*, officer: Officer, name: str, days: int = 90) -> tuple[ApiToken, str]:
-    """Create a token for `officer`; returns the record and the clear token (shown once)."""
+def _default_scopes(officer: Officer) -> list[str]:
+    return sorted(CARRIER_AREAS) if officer.role == Officer.Role.CARRIER else [EVERY_AREA]
+
+
+def token_issue(
+    *, officer: Officer, name: str, days: int = 90, scopes: list[str] | None = None
+) -> tuple[ApiToken, str]:
+    """Create a token for `officer`; returns the record and the clear token (shown once).
+
+    `scopes` defaults to every area for officers and to "manifests" for a carrier.
+    """
     prefix = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
@@ -33,12 +51,42 @@ def token_issue(*, officer: Officer, name: str, days: int = 90) -> tuple[ApiToke
         prefix=prefix,
         digest=_digest(secret),
         expires_at=timezone.now() + timedelta(days=days),
+        scopes=sorted(set(scopes)) if scopes else _default_scopes(officer),
     )
     return token, f"{TOKEN_PREFIX}{prefix}_{secret}"
 
 
-def token_authenticate(raw: str) -> Officer | None:
-    """The officer a presented token acts for, or None if it is unknown, expired or revoked."""
+def token_allows(token: ApiToken, area: str) -> bool:
+    """Whether `token` may call endpoints of the API area `area`."""
+    if token.officer.role == Officer.Role.CARRIER and area not in CARRIER_AREAS:
+        return False
+    return EVERY_AREA in token.scopes or area in token.scopes
+
+
+def token_revoke(*, operator: str, prefix: str) -> ApiToken:
+    """Revoke the token with `prefix` at once; audited as done by `operator`."""
+    token = ApiToken.objects.filter(prefix=prefix).first()
+    if token is None:
+        raise NotFound("prefix", f"no API token with prefix {prefix!r}")
+    if token.revoked_at is None:
+        ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
+        token.refresh_from_db()
+        audit_record_system(
+            action="token.revoke",
+            object_type="api_token",
+            object_id=prefix,
+            username=operator,
+            details={"name": token.name, "officer": token.officer.badge_number},
+        )
+    return token
+
+
+def token_authenticate(raw: str, area: str | None = None) -> Officer | None:
+    """The officer a presented token acts for, or None if it is unknown, expired or revoked.
+
+    With `area` (the API area being called), a token valid but not scoped for it raises
+    `AccessDenied`: the caller is known, the call is not theirs to make.
+    """
     if not raw.startswith(TOKEN_PREFIX):
         return None
     prefix, sep, secret = raw[len(TOKEN_PREFIX) :].partition("_")
@@ -56,6 +104,8 @@ def token_authenticate(raw: str) -> Officer | None:
         return None
     if not token.officer.user.is_active:
         return None
+    if area is not None and not token_allows(token, area):
+        raise AccessDenied(f"this API token is not scoped for the {area} endpoints")
     # Touch last_used_at at most once a minute: a write per request would serialise lanes.
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

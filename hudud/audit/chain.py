@@ -31,7 +31,7 @@ GENESIS = "0" * 64
 
 
 class ChainedEvent(Protocol):
-    sequence: int | None
+    sequence: int
     occurred_at: datetime
     actor_id: int | None
     actor_username: str

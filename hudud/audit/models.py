@@ -54,12 +54,13 @@ class AuditChainHead(models.Model):
     """The chain's last position and hash: one row, locked by every writer.
 
     Locking it serialises appends (two events can never claim the same position) and lets
-    `verify` notice events cut from the end of the chain, which no link would reveal.
+    `verify` notice events cut from the end of the chain, which no link would reveal. A
+    database trigger moves it on every insert of an event (migration 0003), which saves
+    every audited action a statement.
     """
 
     sequence = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64)
-    updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return f"audit head {self.sequence} {self.hash[:12]}"

@@ -75,7 +75,8 @@ def audit_record_system(
 
 
 def _append(*, source_ip: str | None, details: dict[str, Any] | None, **fields: Any) -> AuditEvent:
-    with transaction.atomic():
+    # Joins the caller's transaction (the action being audited) without a savepoint.
+    with transaction.atomic(savepoint=False):
         head = _locked_head()
         event = AuditEvent(
             sequence=head.sequence + 1,
@@ -86,8 +87,7 @@ def _append(*, source_ip: str | None, details: dict[str, Any] | None, **fields: 
             **fields,
         )
         event.hash = event_hash(event)
-        event.save()
-        AuditChainHead.objects.filter(pk=head.pk).update(sequence=event.sequence, hash=event.hash)
+        event.save()  # the database moves the head along (trigger audit_event_head)
     return event
 
 

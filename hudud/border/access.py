@@ -1,14 +1,20 @@
-"""Who may work where. Every border service and selector goes through these helpers."""
+"""Who may work where. Every border service and selector goes through these helpers.
+
+What a role and agency may do at all is decided in one table (`hudud.agencies.mandates`);
+these helpers ask it first, then check where the officer works (their postings).
+"""
 
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef
 
+from hudud.agencies.mandates import can, require
 from hudud.agencies.models import Officer
 from hudud.border.models import CrossingPoint, Posting, Traveller
 from hudud.common.errors import AccessDenied, NotFound
 
-# Roles that process travellers at a crossing point.
+# Roles that process travellers at a crossing point (kept for other modules; the decision is
+# `mandates.CAPABILITIES`, which also requires the agency's mandate).
 LINE_ROLES = frozenset({Officer.Role.PRIMARY, Officer.Role.SECONDARY, Officer.Role.SUPERVISOR})
 # Roles that may read a traveller's identity and crossing history.
 TRAVELLER_READ_ROLES = LINE_ROLES | {Officer.Role.ANALYST, Officer.Role.AUDITOR}
@@ -24,8 +30,7 @@ def crossing_point_for_line_work(*, officer: Officer, code: str) -> CrossingPoin
     Line officers work only at the crossing points they are posted to; a posting is what makes
     an officer's recorded crossing count as that authority's record.
     """
-    if officer.role not in LINE_ROLES:
-        raise AccessDenied("your role does not process travellers at a crossing point")
+    require(officer, "crossing.record", "your role does not process travellers at a crossing point")
     posted = Posting.objects.filter(officer=officer, crossing_point=OuterRef("pk"))
     crossing_point = (
         CrossingPoint.objects.filter(code=code).annotate(is_posted=Exists(posted)).first()
@@ -45,7 +50,7 @@ def crossing_point_for_line_work(*, officer: Officer, code: str) -> CrossingPoin
 
 
 def ensure_can_read_travellers(officer: Officer) -> None:
-    if officer.role not in TRAVELLER_READ_ROLES:
+    if not can(officer, "traveller.read"):
         raise AccessDenied("your role does not give access to traveller records")
 
 
@@ -58,5 +63,5 @@ def traveller_for(*, officer: Officer, traveller_id: str) -> Traveller:
 
 
 def ensure_can_list_overstayers(officer: Officer) -> None:
-    if officer.role not in OVERSTAY_LIST_ROLES:
+    if not can(officer, "overstayer.list"):
         raise AccessDenied("your role does not give access to the overstayer list")

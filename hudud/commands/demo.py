@@ -76,14 +76,17 @@ def _load(args: argparse.Namespace) -> int:
     _print_accounts(report.accounts)
     print()
     print(f"API token for {report.accounts[0].username}: {report.token}")
-    print(f"Log in at {LOGIN_URL}")
+    print(f"Log in at {LOGIN_URL} with the password, then the one-time code an authenticator")
+    print("app shows for the account's TOTP secret (or: python -c \"import pyotp; ")
+    print("print(pyotp.TOTP('SECRET').now())\").")
     return 0
 
 
 def _print_accounts(accounts: list[Any]) -> None:
-    rows = [("username", "role", "agency", "posts", "password")]
+    rows = [("username", "role", "agency", "posts", "password", "TOTP secret")]
     rows += [
-        (a.username, a.role, a.agency, ", ".join(a.posts) or "-", a.password) for a in accounts
+        (a.username, a.role, a.agency, ", ".join(a.posts) or "-", a.password, a.totp_secret)
+        for a in accounts
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:

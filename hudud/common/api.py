@@ -14,15 +14,18 @@ from hudud.agencies.models import Officer
 from hudud.agencies.tokens import token_authenticate
 from hudud.common.actor import Actor
 from hudud.common.errors import ServiceError
+from hudud.common.routes import api_area_of
 
 logger = logging.getLogger("hudud.api")
 
 
 class OfficerToken(HttpBearer):
-    """`Authorization: Bearer hudud_...` for lane clients and crossing-point nodes."""
+    """`Authorization: Bearer hudud_...` for lane clients, crossing-point nodes and carriers'
+    systems; the token must be scoped for the area (app) of the endpoint called."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Officer | None:
-        return token_authenticate(token)
+        # An endpoint of no known area is callable only by a token scoped for every area.
+        return token_authenticate(token, area=api_area_of(request) or "unknown")
 
 
 class OfficerSession(SessionAuth):

@@ -56,11 +56,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "hudud.common.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hudud.common.middleware.SessionExpiryMiddleware",
     "hudud.web.languages.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -104,6 +107,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2id for new and changed passwords; the others only read hashes made before (Django
+# upgrades them at the next login).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -125,11 +137,48 @@ STATIC_ROOT = VAR_DIR / "static"
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 
+# --- Security (docs/security.md) -------------------------------------------------------------
+# Sessions: logged out after HUDUD_SESSION_IDLE_MINUTES without a request, and after
+# HUDUD_SESSION_MAX_HOURS in any case (hudud.common.middleware.SessionExpiryMiddleware).
+HUDUD_SESSION_IDLE_MINUTES = env_int("HUDUD_SESSION_IDLE_MINUTES", 30)
+HUDUD_SESSION_MAX_HOURS = env_int("HUDUD_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = HUDUD_SESSION_MAX_HOURS * 3600
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# Logins: both factors; lockout after repeated failures (hudud.agencies.throttle).
+HUDUD_LOGIN_MAX_FAILURES = env_int("HUDUD_LOGIN_MAX_FAILURES", 5)
+HUDUD_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("HUDUD_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)
+HUDUD_LOGIN_LOCKOUT_MINUTES = env_int("HUDUD_LOGIN_LOCKOUT_MINUTES", 15)
+# An account without a second factor enrols one right after its password (off: an operator
+# issues every secret with `hudud account totp-reset`).
+HUDUD_TOTP_SELF_ENROL = env_bool("HUDUD_TOTP_SELF_ENROL", default=True)
+# Headers. HSTS is sent on HTTPS responses only (Django), so it is safe to keep on.
+SECURE_HSTS_SECONDS = env_int("HUDUD_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HUDUD_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_SSL_REDIRECT = env_bool("HUDUD_SSL_REDIRECT", default=False)
+if env_bool("HUDUD_BEHIND_TLS_PROXY", default=False):
+    # Only behind a proxy that sets this header itself and strips it from clients.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere: templates load static files only, data for scripts
+# travels in `json_script` blocks (which the policy does not execute).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 # How many recent crossings the primary-line check shows.
 HUDUD_RECENT_CROSSINGS = env_int("HUDUD_RECENT_CROSSINGS", 10)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from hudud.agencies.models import Agency, Officer
 from hudud.agencies.tokens import token_issue
+from hudud.agencies.totp import totp_enrol
 from hudud.border.models import CrossingPoint, Posting
 from hudud.demo.generate import OFFICERS_PER_POINT
 
@@ -99,6 +100,8 @@ class DemoAccount:
     posts: tuple[str, ...]
     password: str
     officer: Officer
+    # The base32 key for an authenticator app (every login needs its one-time code).
+    totp_secret: str = ""
 
 
 def demo_data_present() -> bool:
@@ -106,7 +109,8 @@ def demo_data_present() -> bool:
 
 
 def accounts_ensure() -> list[DemoAccount]:
-    """Create or update the demo accounts and give each a fresh random password."""
+    """Create or update the demo accounts and give each a fresh random password and TOTP
+    secret (printed by `hudud demo load`, like the passwords)."""
     agencies = {
         a.code: a for a in Agency.objects.filter(code__in={s.agency for s in DEMO_ACCOUNTS})
     }
@@ -132,7 +136,8 @@ def _account_ensure(spec: AccountSpec, agency: Agency, index: int) -> DemoAccoun
         },
     )
     _post(officer, spec.posts)
-    return DemoAccount(spec.username, spec.role, spec.agency, spec.posts, password, officer)
+    secret = totp_enrol(user, confirmed=True).secret
+    return DemoAccount(spec.username, spec.role, spec.agency, spec.posts, password, officer, secret)
 
 
 def _user(username: str, title: str, *, staff: bool) -> User:

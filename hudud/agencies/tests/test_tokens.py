@@ -68,3 +68,41 @@ def test_malformed_or_unknown_tokens_are_refused_without_error(officer, presente
 def test_a_token_with_the_right_prefix_but_wrong_secret_is_refused(officer):
     _, clear = token_issue(officer=officer, name="lane 3")
     assert token_authenticate(clear[:-2] + "xx") is None
+
+
+@pytest.mark.django_db
+def test_a_token_scoped_to_the_border_cannot_call_the_watchlist_endpoints(officer):
+    _, clear = token_issue(officer=officer, name="lane 3", scopes=["border"])
+    client = Client(headers={"Authorization": f"Bearer {clear}"})
+    assert client.get("/api/v1/crossing-points").status_code == 200
+    refused = client.get("/api/v1/watchlists")
+    assert refused.status_code == 403
+    assert "not scoped for the watchlists endpoints" in refused.json()["errors"][0]["message"]
+
+
+@pytest.mark.django_db
+def test_a_carrier_token_reaches_only_the_manifest_endpoints_whatever_its_scopes():
+    from conftest import make_officer
+    from hudud.agencies.models import Officer
+    from hudud.agencies.tokens import token_allows
+
+    carrier = make_officer("carrier.xy", Officer.Role.CARRIER, "icaa")
+    token, clear = token_issue(officer=carrier, name="departure control", scopes=["*"])
+    assert token_allows(token, "manifests")
+    assert not token_allows(token, "border")
+    assert _get(clear).status_code == 403
+    default, _ = token_issue(officer=carrier, name="dcs")
+    assert default.scopes == ["manifests"]
+
+
+@pytest.mark.django_db
+def test_a_revoked_token_stops_at_once_and_the_revocation_is_audited(officer, capsys):
+    from hudud.audit.models import AuditEvent
+    from hudud.cli import main
+
+    token, clear = token_issue(officer=officer, name="lane 3")
+    assert main(["account", "token-revoke", token.prefix, "--operator", "ops"]) == 0
+    assert _get(clear).status_code == 401
+    event = AuditEvent.objects.get(action="token.revoke")
+    assert (event.object_id, event.actor_username) == (token.prefix, "ops")
+    assert main(["account", "token-revoke", "nosuchprefix"]) == 2
