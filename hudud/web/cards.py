@@ -75,6 +75,19 @@ class Card:
         return (expiry - self.today).days if expiry else None
 
     @property
+    def stay_rule(self) -> str:
+        """The rule the stay was counted under, in words ("30 days per entry")."""
+        stay = self.result.stay
+        policy = stay.policy if stay else {}
+        days = digits(str(policy.get("max_days", "")))
+        if policy.get("kind") == "rolling":
+            window = digits(str(policy.get("window_days", "")))
+            return _("%(days)s days in any %(window)s") % {"days": days, "window": window}
+        if policy.get("kind") == "per_entry":
+            return _("%(days)s days per entry") % {"days": days}
+        return ""
+
+    @property
     def open_alert_ids(self) -> list[str]:
         outcome = self.result.watchlist
         return [str(h.alert_id) for h in outcome.alerts if h.alert_id] if outcome else []
