@@ -13,6 +13,7 @@ import pytest
 
 from conftest import make_officer
 from hudud.agencies.models import Officer
+from hudud.agencies.tokens import token_authenticate
 from hudud.cli import main
 from hudud.core import paxlst
 from hudud.manifests.dropfolder import carrier_actor, folder_poll
@@ -130,6 +131,16 @@ def test_the_carrier_command_registers_an_account_and_prints_its_token_once(caps
     assert Carrier.objects.get(code="ZQ").account.role == "carrier"
     assert main([*command, "--as", "registrar"]) == 1  # one account per carrier
     assert "already has an account" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_the_token_command_rotates_a_carriers_token(zz, capsys):
+    assert main(["manifest", "token", "ZZ", "--as", "bpc-admin"]) == 0
+    token = json.loads(capsys.readouterr().out)["token"]
+    assert token_authenticate(token) == zz.account
+    assert main(["manifest", "token", "ZZ", "--as", "bpc-admin"]) == 0
+    assert token_authenticate(token) is None  # the earlier token is revoked
+    assert main(["manifest", "token", "QQ", "--as", "bpc-admin"]) == 1
 
 
 def test_generate_writes_a_split_flight_that_parses_back(tmp_path, capsys):

@@ -30,7 +30,7 @@ from hudud.border.models import (
     Traveller,
     Vehicle,
 )
-from hudud.demo import accounts, scenarios, watchlists
+from hudud.demo import accounts, manifests, scenarios, watchlists
 from hudud.demo.generate import DemoData, GenerationConfig, GenTraveller, generate
 from hudud.demo.lanes import lanes_for
 from hudud.demo.stays import apply_stays, policy_lookup
@@ -48,6 +48,7 @@ class LoadReport:
     crossings: int = 0
     groups: int = 0
     watchlists: watchlists.WatchlistsReport | None = None
+    flights: manifests.DemoFlights | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -63,7 +64,10 @@ def demo_load(
         demo_accounts = accounts.accounts_ensure()
         token = accounts.demo_token_issue(demo_accounts[0].officer)
         lists = _watchlists_load(demo_accounts, timings) if loaded else None
-    report = LoadReport(loaded, demo_accounts, token, watchlists=lists, timings=timings)
+        flights = _manifests_load(demo_accounts, moment, timings) if loaded else None
+    report = LoadReport(
+        loaded, demo_accounts, token, watchlists=lists, flights=flights, timings=timings
+    )
     if data is not None:
         report.travellers, report.groups = len(data.travellers), len(data.groups)
         report.crossings = sum(len(t.crossings) for t in data.travellers)
@@ -105,6 +109,16 @@ def _watchlists_load(
     report = watchlists.watchlists_load(admin=admin)
     timings["watchlists"] = time.perf_counter() - clock
     return report
+
+
+def _manifests_load(
+    demo_accounts: list[accounts.DemoAccount], now: datetime, timings: dict[str, float]
+) -> manifests.DemoFlights:
+    clock = time.perf_counter()
+    admin = next(a.officer for a in demo_accounts if a.username == "admin")
+    flights = manifests.manifests_load(admin=admin, now=now)
+    timings["manifests"] = time.perf_counter() - clock
+    return flights
 
 
 def _lanes_ensure(points: Sequence[CrossingPoint]) -> dict[tuple[str, str], int]:

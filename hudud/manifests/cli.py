@@ -29,6 +29,7 @@ def register(actions: Any) -> None:
     _register_generate(actions)
     _register_watch(actions)
     _register_carrier(actions)
+    _register_token(actions)
 
 
 def _register_generate(actions: Any) -> None:
@@ -91,6 +92,19 @@ def _out(line: str) -> None:
     sys.stdout.flush()
 
 
+def _register_token(actions: Any) -> None:
+    token = actions.add_parser(
+        "token",
+        help="issue a fresh API token for a carrier's account (earlier ones are revoked)",
+    )
+    token.add_argument("code", help="IATA airline designator")
+    token.add_argument(
+        "--as", dest="registrar", required=True, help="an agency administrator's username"
+    )
+    token.add_argument("--days", type=int, default=365, help="token validity in days")
+    token.set_defaults(func=run_token)
+
+
 def _fail(message: str, status: int = EXIT_USAGE) -> int:
     sys.stderr.write(f"hudud manifest: {message}\n")
     return status
@@ -148,22 +162,23 @@ def run_watch(args: argparse.Namespace) -> int:
         time.sleep(args.interval)
 
 
-def run_carrier(args: argparse.Namespace) -> int:
+def _registrar(username: str) -> Any:
     from hudud.commands._django import setup_django
 
     setup_django()
     from hudud.agencies.models import Officer
+
+    return Officer.objects.select_related("agency", "user").filter(user__username=username).first()
+
+
+def run_carrier(args: argparse.Namespace) -> int:
+    registrar = _registrar(args.registrar)
+    if registrar is None:
+        return _fail(f"no officer with username {args.registrar!r}")
     from hudud.common.actor import Actor
     from hudud.common.errors import ServiceError
     from hudud.manifests.services import carrier_register
 
-    registrar = (
-        Officer.objects.select_related("agency", "user")
-        .filter(user__username=args.registrar)
-        .first()
-    )
-    if registrar is None:
-        return _fail(f"no officer with username {args.registrar!r}")
     try:
         carrier, token = carrier_register(
             actor=Actor(registrar),
@@ -175,4 +190,20 @@ def run_carrier(args: argparse.Namespace) -> int:
     except ServiceError as error:
         return _fail(str(error), EXIT_FAILED)
     _out(json.dumps({"carrier": carrier.code, "username": args.username, "token": token}))
+    return EXIT_OK
+
+
+def run_token(args: argparse.Namespace) -> int:
+    registrar = _registrar(args.registrar)
+    if registrar is None:
+        return _fail(f"no officer with username {args.registrar!r}")
+    from hudud.common.actor import Actor
+    from hudud.common.errors import ServiceError
+    from hudud.manifests.services import carrier_token_issue
+
+    try:
+        token = carrier_token_issue(actor=Actor(registrar), code=args.code, token_days=args.days)
+    except ServiceError as error:
+        return _fail(str(error), EXIT_FAILED)
+    _out(json.dumps({"carrier": args.code.upper(), "token": token}))
     return EXIT_OK

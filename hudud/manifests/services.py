@@ -11,6 +11,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from hudud.agencies.models import Officer
 from hudud.agencies.tokens import token_issue
@@ -20,7 +21,7 @@ from hudud.common.errors import AccessDenied, ServiceError
 from hudud.manifests.models import Carrier
 from hudud.manifests.receiving import Receipt, manifest_receive
 
-__all__ = ["Receipt", "carrier_register", "manifest_receive"]
+__all__ = ["Receipt", "carrier_register", "carrier_token_issue", "manifest_receive"]
 
 _CARRIER_CODE = re.compile(r"[A-Z0-9]{2,3}")
 
@@ -70,3 +71,28 @@ def carrier_register(
             details={"name": carrier.name, "account": username},
         )
     return carrier, clear
+
+
+def carrier_token_issue(*, actor: Actor, code: str, token_days: int = 365) -> str:
+    """A fresh API token for a carrier's account, revoking the ones issued before (rotation,
+    or a token lost by the carrier). Agency administrators of the account's agency only."""
+    if actor.officer.role != Officer.Role.AGENCY_ADMIN:
+        raise AccessDenied("only an agency administrator issues a carrier's token")
+    carrier = Carrier.objects.select_related("account").filter(code=code.strip().upper()).first()
+    if carrier is None or carrier.account is None:
+        raise ServiceError.one("not_found", "code", f"no carrier {code!r} with an account", 404)
+    if carrier.account.agency_id != actor.officer.agency_id:
+        raise AccessDenied("the carrier's account belongs to another agency", "code")
+    with transaction.atomic():
+        carrier.account.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        _, clear = token_issue(
+            officer=carrier.account, name=f"carrier {carrier.code}", days=token_days
+        )
+        audit_record(
+            actor=actor,
+            action="carrier.token_issue",
+            object_type="carrier",
+            object_id=carrier.code,
+            details={"days": token_days},
+        )
+    return clear
