@@ -258,3 +258,23 @@ def test_the_pages_render_right_to_left_in_arabic(client, auditor, karimi):
         page = client.get(url).content.decode()
         assert '<html lang="ar" dir="rtl">' in page
         assert "رضا کریمی" in page
+
+
+@pytest.mark.django_db
+def test_a_page_of_results_takes_the_same_queries_for_one_traveller_or_twenty(officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        name_search.reset()
+        with CaptureQueriesContext(connection) as captured:
+            selectors.travellers_search(
+                actor=Actor(officer), query=selectors.TravellerQuery(name="Karimi")
+            )
+        return sum("audit" not in q["sql"] for q in captured.captured_queries)
+
+    person("KARIMI", "REZA")
+    one = queries()
+    for n in range(19):
+        person("KARIMI", f"ALI{'A' * n}")
+    assert queries() == one
