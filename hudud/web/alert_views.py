@@ -82,10 +82,19 @@ def alert(request: HttpRequest, alert_id: uuid.UUID) -> HttpResponse:
     )
 
 
+def _problem_text(code: str, message: str) -> str:
+    texts = {
+        "missing_field": _("Give the reason for the decision."),
+        "already_decided": _("This alert was decided already."),
+        "no_document": _("A clearance needs the traveller's document number."),
+    }
+    return str(texts.get(code, message))
+
+
 def _decided(request: HttpRequest, alert_id: uuid.UUID, error: ServiceError | None) -> HttpResponse:
     if error is not None:
         for problem in error.problems:
-            messages.error(request, problem.message)
+            messages.error(request, _problem_text(problem.code, problem.message))
     return redirect("web:alert", alert_id=alert_id)
 
 

@@ -50,10 +50,15 @@ def label(code: Any, table: str) -> str:
 
 @register.filter
 def num(value: Any) -> str:
-    """A count or score, grouped and written in the active language's digits."""
+    """A count, grouped by thousands, in the active language's digits and separators."""
     if value is None or value == "":
         return ""
-    return digits(formats.number_format(value, use_l10n=True, force_grouping=True))
+    number = float(value)
+    text = f"{int(number):,}" if number.is_integer() else f"{number:,.2f}"
+    if translation.get_language() in _EASTERN_DIGITS:
+        # Arabic thousands and decimal separators (U+066C, U+066B), not Latin , and .
+        text = text.replace(",", "\u066c").replace(".", "\u066b")
+    return digits(text)
 
 
 @register.filter
