@@ -7,13 +7,18 @@ Until the full role table arrives, the rules are:
 - the agency that owns a list sees its notifications and the alerts behind them, searches its
   own lists and (its agency administrators) creates lists and imports into them;
 - auditors read everything and decide nothing;
-- everyone else (customs and revenue officers, agencies without such a mandate) sees no hit.
+- everyone else (customs and revenue officers, agencies without such a mandate, carriers'
+  systems) sees no hit.
+
+Role and mandate together are decided in one table, `hudud.agencies.mandates`, which these
+helpers ask; postings and list ownership are checked here.
 """
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from hudud.agencies.mandates import can
 from hudud.agencies.models import Officer
 from hudud.border.models import CrossingPoint, Posting
 from hudud.common.errors import AccessDenied, NotFound
@@ -31,7 +36,7 @@ def has_screening_mandate(officer: Officer) -> bool:
 
 
 def _is_decider(officer: Officer) -> bool:
-    return officer.role in DECISION_ROLES and has_screening_mandate(officer)
+    return can(officer, "alert.decide")
 
 
 def _is_auditor(officer: Officer) -> bool:
@@ -48,8 +53,11 @@ def posted_points(officer: Officer) -> QuerySet[CrossingPoint]:
 
 
 def ensure_can_see_watchlists(officer: Officer) -> None:
-    """List metadata (names, owners, actions) for officers whose work touches screening."""
-    if not (has_screening_mandate(officer) or _is_auditor(officer) or _owns_lists(officer)):
+    """List metadata (names, owners, actions) for officers whose work touches screening; never
+    for a carrier's system, whichever agency registered it."""
+    if officer.role == Officer.Role.CARRIER or not (
+        has_screening_mandate(officer) or _is_auditor(officer) or _owns_lists(officer)
+    ):
         raise AccessDenied("your agency has no part in watchlist screening")
 
 
@@ -133,9 +141,7 @@ def clearance_for_revoke(*, officer: Officer, clearance_id: int) -> Clearance:
 
 def entry_search_lists(officer: Officer) -> QuerySet[Watchlist]:
     """The lists whose entries `officer` may search."""
-    if _is_auditor(officer) or (
-        officer.role in ENTRY_SEARCH_ROLES and has_screening_mandate(officer)
-    ):
+    if can(officer, "watchlist.search"):
         return Watchlist.objects.all()
     if _owns_lists(officer):
         return Watchlist.objects.filter(owner=officer.agency)
