@@ -48,8 +48,11 @@ class FlightSpec:
     legs: list[dict[str, Any]]
 
 
-def flight_spec(manifest: paxlst.Manifest, carrier: Carrier) -> FlightSpec | list[Problem]:
-    """The arriving flight the manifest announces, or the problems that stop it being used."""
+def flight_spec(
+    manifest: paxlst.Manifest, carrier: Carrier, legs: list[dict[str, Any]]
+) -> FlightSpec | list[Problem]:
+    """The arriving flight the manifest announces, or the problems that stop it being used.
+    `legs` are the reading's legs as JSON (docs/formats/paxlst.md), stored with the flight."""
     if not any(m.readable for m in manifest.messages):
         # Nothing to screen: every error says why (each names its segment, line and column).
         errors = [Problem(e.code, e.field, e.message) for e in manifest.errors]
@@ -95,7 +98,7 @@ def flight_spec(manifest: paxlst.Manifest, carrier: Carrier) -> FlightSpec | lis
         arrival_airport=leg.arrival_airport or "",
         departure_local=f"{leg.departure_local:%Y-%m-%dT%H:%M}" if leg.departure_local else "",
         scheduled_arrival=leg.arrival_local.replace(tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE)),
-        legs=manifest.to_json()["flight"]["legs"],
+        legs=legs,
     )
 
 

@@ -16,6 +16,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -138,15 +139,16 @@ def _redelivery(actor: Actor, carrier: Carrier, reference: str, digest: str) -> 
 
 def _receive(delivery: _Delivery, interchange: paxlst.Interchange, started: float) -> Submission:
     manifest = paxlst.assemble([interchange])
-    spec = flight_spec(manifest, delivery.carrier)
+    parsed = manifest.to_json()
+    spec = flight_spec(manifest, delivery.carrier, parsed["flight"]["legs"])
     if not isinstance(spec, FlightSpec):
-        return _reject(delivery, manifest, spec, started)
+        return _reject(delivery, manifest, parsed, spec, started)
     found = readings(manifest)
     outcomes = travellers_screen([r.subject for r in found], today=local_day(delivery.moment))
     decisions = [decide(r.findings, o) for r, o in zip(found, outcomes, strict=True)]
     with transaction.atomic():
         flight = _flight_for_update(spec, delivery.moment)
-        submission = _submission(delivery, Submission.Status.ACCEPTED, manifest, flight)
+        submission = _submission(delivery, Submission.Status.ACCEPTED, manifest, parsed, flight)
         flight.version += 1
         results = list(zip(outcomes, decisions, strict=True))
         changes = lists_apply(flight, submission, manifest, found, results, delivery.moment)
@@ -159,10 +161,14 @@ def _receive(delivery: _Delivery, interchange: paxlst.Interchange, started: floa
 
 
 def _reject(
-    delivery: _Delivery, manifest: paxlst.Manifest, problems: list[Problem], started: float
+    delivery: _Delivery,
+    manifest: paxlst.Manifest,
+    parsed: dict[str, Any],
+    problems: list[Problem],
+    started: float,
 ) -> Submission:
     with transaction.atomic():
-        submission = _submission(delivery, Submission.Status.REJECTED, manifest, None)
+        submission = _submission(delivery, Submission.Status.REJECTED, manifest, parsed, None)
         submission.errors = [p.as_dict() for p in problems]
         submission.processing_ms = round((time.perf_counter() - started) * 1000)
         submission.save(update_fields=["errors", "processing_ms"])
@@ -177,7 +183,11 @@ def _reject(
 
 
 def _submission(
-    delivery: _Delivery, status: str, manifest: paxlst.Manifest, flight: Flight | None
+    delivery: _Delivery,
+    status: str,
+    manifest: paxlst.Manifest,
+    parsed: dict[str, Any],
+    flight: Flight | None,
 ) -> Submission:
     return Submission.objects.create(
         carrier=delivery.carrier,
@@ -191,8 +201,8 @@ def _submission(
         size=len(delivery.data),
         status=status,
         flight=flight,
-        parsed=manifest.to_json(),
-        errors=[e.to_json() for e in manifest.errors],
+        parsed=parsed,
+        errors=parsed["errors"],
     )
 
 
