@@ -52,7 +52,7 @@ class TravellerResponse:
     def text(self) -> str:
         # Spaces at either end of a value are layout in EDIFACT, not data: none are sent.
         text, detail = STATUS_TEXT[self.status], self.detail.strip()
-        return f"{text}: {detail}"[:_FREE_TEXT_MAX].rstrip() if detail else text
+        return f"{text} - {detail}"[:_FREE_TEXT_MAX].rstrip() if detail else text
 
 
 @dataclass(frozen=True, slots=True)

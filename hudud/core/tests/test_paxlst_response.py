@@ -74,7 +74,7 @@ def test_each_traveller_gets_erp_references_erc_and_free_text_in_order() -> None
     assert body == (
         "ERP+2'RFF+AVF:ABC123'RFF+ABO:P1'ERC+0Z'FTX+AAP+++OK TO BOARD'"
         "ERP+2'RFF+ABO:P2'ERC+1Z'FTX+AAP+++DO NOT BOARD'"
-        "ERP+2'ERC+2Z'FTX+AAP+++INSUFFICIENT DATA?: SEND DOCUMENT NUMBER'"
+        "ERP+2'ERC+2Z'FTX+AAP+++INSUFFICIENT DATA - SEND DOCUMENT NUMBER'"
     )
 
 

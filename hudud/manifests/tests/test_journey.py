@@ -62,7 +62,7 @@ def test_a_flight_announced_in_advance_is_answered_met_and_reconciled(
     assert answers[(BANNED["surname"], BANNED["given_names"])]["status"] == "do_not_board"
     assert answers[(BANNED["surname"], BANNED["given_names"])]["code"] == "1Z"
     assert answers[("EXAMPLE", "NODOC")]["status"] == "insufficient_data"
-    assert answers[("EXAMPLE", "NODOC")]["text"] == "INSUFFICIENT DATA: SEND DOCUMENT NUMBER"
+    assert answers[("EXAMPLE", "NODOC")]["text"] == "INSUFFICIENT DATA - SEND DOCUMENT NUMBER"
     assert answers[("SPECIMEN", "ALFA")]["status"] == "ok"
     assert sum(a["status"] == "ok" for a in sent["responses"]) == 6
     assert sent["processing_ms"] < 1000

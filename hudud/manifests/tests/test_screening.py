@@ -130,7 +130,7 @@ def test_a_record_without_what_identifies_a_person_is_insufficient(carrier, dama
     answer = _answer(send(client, data), "INCOMPLETE")
     assert answer["status"] == "insufficient_data"
     assert answer["code"] == "2Z"
-    assert answer["text"] == f"INSUFFICIENT DATA: {told}"
+    assert answer["text"] == f"INSUFFICIENT DATA - {told}"
 
 
 def test_a_missing_sex_or_expiry_is_a_finding_but_not_insufficient(carrier):
