@@ -211,9 +211,13 @@ class ScreeningIndex:
                 s.row_name,
                 s.row_ptr,
                 s.row_sid,
+                s.row_cid,
                 s.row_role,
                 s.key_ptr,
                 s.key_rows,
+                s.pair_codes,
+                s.pair_ptr,
+                s.pair_rows,
             )
         )
         return IndexStats(

@@ -38,7 +38,7 @@ def _name(text: str, tokens: tuple[Token, ...], rarity: Rarity) -> QueryName:
     bits = tuple(rarity.bits(t.key) for t in tokens)
     roles = role_weights(tokens)
     weight = sum(b * r for b, r in zip(bits, roles, strict=True))
-    return QueryName(text, tokens, bits, (), (), roles, weight)
+    return QueryName(text, tokens, bits, (), {}, roles, weight)
 
 
 def _document_hit(query: Query, entry: Entry) -> bool:

@@ -74,14 +74,27 @@ def align(
     `similarity(i, j)` gives the similarity of query token i and entry token j (0 if unlike);
     `*_bits` are the tokens' rarity and `*_roles` their weight when left unmatched.
     """
-    n_query, n_entry = len(query_bits), len(entry_bits)
     cells = [
-        (s, query_bits[i] + entry_bits[j], i, j)
-        for i in range(n_query)
-        for j in range(n_entry)
+        (s, i, j)
+        for i in range(len(query_bits))
+        for j in range(len(entry_bits))
         if (s := similarity(i, j)) > 0.0
     ]
-    pairs = _greedy_pairs(cells, n_query, n_entry)
+    return align_cells(cells, query_bits, entry_bits, query_roles, entry_roles, required_bits)
+
+
+def align_cells(
+    cells: list[tuple[float, int, int]],
+    query_bits: Sequence[float],
+    entry_bits: Sequence[float],
+    query_roles: Sequence[float],
+    entry_roles: Sequence[float],
+    required_bits: float,
+) -> Alignment:
+    """`align` from the (similarity, i, j) cells of the token pairs that are alike at all."""
+    n_query, n_entry = len(query_bits), len(entry_bits)
+    weighted = [(s, query_bits[i] + entry_bits[j], i, j) for s, i, j in cells]
+    pairs = _greedy_pairs(weighted, n_query, n_entry)
     matched_q = {i for i, _, _ in pairs}
     matched_e = {j for _, j, _ in pairs}
     unmatched_q = tuple(i for i in range(n_query) if i not in matched_q)

@@ -20,16 +20,16 @@ from hudud.core.names import Token
 from hudud.core.names.similarity import token_similarity
 
 from .rarity import Rarity
-from .score import ROLE_WEIGHT, Alignment, align, role_weights
+from .score import ROLE_WEIGHT, Alignment, align_cells, role_weights
 from .segment import I32, Segment
 from .vocabulary import Vocabulary
 
-ANCHOR_ROWS = 2048  # a key on more rows than this is too common to retrieve by on its own
-CANDIDATE_BUDGET = 8000  # rows from single keys, and as many again from pairs of keys
+ANCHOR_ROWS = 256  # a key on more rows than this is too common to retrieve by on its own
+CANDIDATE_BUDGET = 2000  # rows from single keys, and as many again from pairs of keys
 PAIR_KEYS = 3  # closest keys of each query token tried in pairs
-RESCORE = 24  # rows aligned in full per query name, at least
-RESCORE_FLOOR = 0.45  # ... and every further row whose estimated strength reaches this
-RESCORE_MAX = 160
+RESCORE = 16  # rows aligned in full per query name, at least
+RESCORE_FLOOR = 0.55  # ... and every further row whose estimated strength reaches this
+RESCORE_MAX = 64
 _ROLE_OF_CODE = (ROLE_WEIGHT["given"], ROLE_WEIGHT["middle"], ROLE_WEIGHT["last"])
 
 
@@ -41,7 +41,7 @@ class QueryName:
     tokens: tuple[Token, ...]
     bits: tuple[float, ...]
     close: tuple[tuple[tuple[int, float], ...], ...]
-    close_cids: tuple[frozenset[int], ...]
+    tokens_close_to: dict[int, tuple[int, ...]]  # key id -> the query tokens it is close to
     roles: tuple[float, ...]
     weight: float  # sum of token bits, middle names at half
 
@@ -53,8 +53,12 @@ def prepare_name(
     close = tuple(vocabulary.close_keys(t.key) for t in tokens)
     roles = role_weights(tokens)
     weight = sum(b * r for b, r in zip(bits, roles, strict=True))
-    close_cids = tuple(frozenset(cid for cid, _ in c) for c in close)
-    return QueryName(text, tokens, bits, close, close_cids, roles, weight)
+    close_to: dict[int, list[int]] = {}
+    for i, keys in enumerate(close):
+        for cid, _ in keys:
+            close_to.setdefault(cid, []).append(i)
+    tokens_close_to = {cid: tuple(ids) for cid, ids in close_to.items()}
+    return QueryName(text, tokens, bits, close, tokens_close_to, roles, weight)
 
 
 def _members(postings: I32, candidates: I32) -> np.ndarray:
@@ -135,11 +139,37 @@ def _scored_candidates(
     """Candidate rows and, for each, the bits of the query it matches (each token once)."""
     anchors, common = _postings(name, segment, key_bits)
     candidates = _candidate_rows(name, segment, anchors, common)
-    best = np.zeros((len(name.tokens), len(candidates)))
-    for token, rows, value in anchors + common:
-        hit = _members(rows, candidates)
-        np.maximum(best[token], np.where(hit, value, 0.0), out=best[token])
-    return candidates, best.sum(axis=0)
+    return candidates, _matched_bits(name, segment, candidates, key_bits)
+
+
+def _matched_bits(
+    name: QueryName, segment: Segment, candidates: I32, key_bits: np.ndarray
+) -> np.ndarray:
+    """Per candidate row, the sum over query tokens of the best value among the row's tokens.
+
+    The rows' token keys are gathered once (CSR slices laid end to end); each query token then
+    looks its close keys up in a table the size of the vocabulary, and `maximum.reduceat` keeps
+    its best per row. No per-posting search, whatever the lists' lengths.
+    """
+    matched = np.zeros(len(candidates))
+    if not len(candidates):
+        return matched
+    starts = segment.row_ptr[candidates]
+    lengths = segment.row_ptr[candidates + 1] - starts
+    firsts = np.zeros(len(candidates), dtype=np.int64)
+    np.cumsum(lengths[:-1], out=firsts[1:])
+    positions = np.repeat(starts - firsts, lengths) + np.arange(int(lengths.sum()))
+    cids = segment.row_cid[positions]
+    table = np.zeros(segment.keys)
+    for bits, close in zip(name.bits, name.close, strict=True):
+        usable = [(cid, sim) for cid, sim in close if cid < segment.keys and cid < len(key_bits)]
+        if not usable:
+            continue
+        ids = [cid for cid, _ in usable]
+        table[ids] = [sim * min(bits, float(key_bits[cid])) for cid, sim in usable]
+        matched += np.maximum.reduceat(table[cids], firsts)
+        table[ids] = 0.0
+    return matched
 
 
 def best_rows(
@@ -182,15 +212,13 @@ def align_row(
     tokens = vocabulary.tokens
     entry_bits = [float(key_bits[vocabulary.sid_cid[s]]) for s in sids]
 
-    cids = [vocabulary.sid_cid[s] for s in sids]
-
-    def similarity(i: int, j: int) -> float:
-        if cids[j] not in name.close_cids[i]:
-            return 0.0  # keys are not neighbours: no need to look at the spelling
-        pair = (i, sids[j])
-        found = cache.get(pair)
-        if found is None:
-            found = cache[pair] = token_similarity(name.tokens[i], tokens[sids[j]])
-        return found
-
-    return align(similarity, name.bits, entry_bits, name.roles, roles, required_bits)
+    cells: list[tuple[float, int, int]] = []
+    for j, sid in enumerate(sids):
+        for i in name.tokens_close_to.get(vocabulary.sid_cid[sid], ()):
+            pair = (i, sid)
+            found = cache.get(pair)
+            if found is None:
+                found = cache[pair] = token_similarity(name.tokens[i], tokens[sid])
+            if found > 0.0:
+                cells.append((found, i, j))
+    return align_cells(cells, name.bits, entry_bits, name.roles, roles, required_bits)

@@ -35,6 +35,7 @@ class Segment:
     row_name: I32
     row_ptr: I64
     row_sid: I32
+    row_cid: I32  # the sound key of each token, beside its spelling
     row_role: npt.NDArray[np.int8]
     key_ptr: I64
     key_rows: I32
@@ -105,6 +106,7 @@ def build_segment(entries: Sequence[Entry], vocabulary: Vocabulary) -> Segment:
         row_name=np.asarray(row_name, dtype=np.int32),
         row_ptr=row_ptr,
         row_sid=row_sid,
+        row_cid=token_cids.astype(np.int32),
         row_role=np.asarray(roles, dtype=np.int8),
         key_ptr=key_ptr,
         key_rows=key_rows,
