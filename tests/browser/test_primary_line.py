@@ -7,6 +7,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
+from hudud.agencies.totp import totp_code_now
 from hudud.border.models import Crossing
 from hudud.demo import scenarios
 
@@ -36,6 +37,11 @@ def test_an_officer_logs_in_and_records_a_clean_entry_by_keyboard_alone(
     shot(page, "01-login")
     page.fill("#id_username", account.username)
     page.fill("#id_password", account.password)
+    page.keyboard.press("Enter")
+    # The second factor: the code the officer's authenticator app shows now.
+    expect(page.locator("#id_code")).to_be_focused()
+    shot(page, "01b-login-code")
+    page.keyboard.type(totp_code_now(account.officer.user))
     page.keyboard.press("Enter")
     expect(page.locator("#id_mrz")).to_be_focused()
     page.goto(f"{live_server.url}/line/?point=ibrahim-khalil&direction=entry")
