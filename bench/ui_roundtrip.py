@@ -55,7 +55,9 @@ FLAGS = [
 INSTRUMENT = """() => {
   window.__rt = [];
   const scan = document.getElementById("id_mrz");
-  scan.addEventListener("keydown", (e) => { if (e.key === "Enter") window.__t0 = performance.now(); }, true);
+  scan.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") window.__t0 = performance.now();
+  }, true);
   document.body.addEventListener("htmx:afterSwap", (e) => {
     if (e.detail.elt.id !== "card" || !document.getElementById("check-card")) return;
     requestAnimationFrame(() => window.__rt.push(performance.now() - window.__t0));

@@ -22,15 +22,11 @@ STATIC = Path(__file__).resolve().parent.parent / "hudud" / "web" / "static" / "
 
 
 def _web_routes(resolver: URLResolver | None = None, prefix: str = "") -> list[str]:
+    """Every route whose view lives in hudud.web, as declared ("/line/groups/<uuid:...>/")."""
     routes = []
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
-            if (
-                getattr(entry, "app_name", None) == "web"
-                or entry.app_name is None
-                and not str(entry.pattern)
-            ):
-                routes += _web_routes(entry, prefix + str(entry.pattern))
+            routes += _web_routes(entry, prefix + str(entry.pattern))
         elif isinstance(entry, URLPattern) and entry.callback.__module__.startswith("hudud.web"):
             routes.append("/" + prefix + str(entry.pattern))
     return routes
