@@ -33,8 +33,10 @@ def create_trigger(apps, schema_editor):
 
 
 def drop_trigger(apps, schema_editor):
-    on = " ON audit_auditevent" if schema_editor.connection.vendor == "postgresql" else ""
-    schema_editor.execute("DROP TRIGGER IF EXISTS audit_event_head" + on)
+    postgresql = schema_editor.connection.vendor == "postgresql"
+    schema_editor.execute(
+        "DROP TRIGGER IF EXISTS audit_event_head" + (" ON audit_auditevent" if postgresql else "")
+    )
 
 
 class Migration(migrations.Migration):
