@@ -102,11 +102,9 @@ def _apply_list(
 
 _UPDATED_FIELDS = (
     "submission", "list_type", "part", "position", "identity_key", "content_hash", "role",
-    "party", "surname", "given_names", "sex", "birth_date", "birth_date_raw", "nationality",
-    "residence", "port_of_embarkation", "port_of_debarkation", "document_type",
-    "document_number", "document_issuing_state", "document_expiry", "documents", "references",
-    "findings", "findings_count", "board_status", "board_reasons", "screening_status", "hits",
-    "screened_at", "changed_at",
+    "surname", "given_names", "sex", "birth_date", "nationality", "document_type",
+    "document_number", "document_issuing_state", "findings_count", "board_status",
+    "screening_status", "details", "screened_at", "changed_at",
 )  # fmt: skip
 
 

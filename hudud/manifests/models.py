@@ -11,6 +11,8 @@ split over several messages is tracked part by part (`ListPart`).
 from __future__ import annotations
 
 import uuid
+from datetime import date
+from typing import Any
 
 from django.db import models
 
@@ -164,13 +166,44 @@ class BoardStatus(models.TextChoices):
     INSUFFICIENT_DATA = "insufficient_data", "Insufficient data"
 
 
+# What a traveller's record holds beyond its columns: shown, never filtered on. One JSON value
+# per row instead of eleven columns keeps a 500-traveller insert cheap (decision 0009).
+DETAIL_FIELDS = (
+    "party",
+    "birth_date_raw",
+    "residence",
+    "port_of_embarkation",
+    "port_of_debarkation",
+    "document_expiry",
+    "documents",
+    "references",
+    "findings",
+    "board_reasons",
+    "hits",
+)
+_DETAIL_DEFAULTS: dict[str, Any] = {"documents": [], "references": {}, "findings": [],
+                                    "board_reasons": [], "hits": []}  # fmt: skip
+
+
+def _detail(name: str) -> property:
+    def read(row: ManifestTraveller) -> Any:
+        value = row.details.get(name, _DETAIL_DEFAULTS.get(name, ""))
+        return date.fromisoformat(value) if name == "document_expiry" and value else value
+
+    def write(row: ManifestTraveller, value: Any) -> None:
+        row.details[name] = value.isoformat() if isinstance(value, date) else value
+
+    return property(read, write, doc=f"`{name}`, kept in `details`")
+
+
 class ManifestTraveller(models.Model):
     """A passenger or crew member on a flight's current list (or removed from it).
 
     `identity_key` recognises the same person in a later message: the travel document (issuing
     state and number), else the name and birth date. The document shown at the primary line is
     matched against `document_issuing_state` and `document_number` (the first document that is
-    not a visa).
+    not a visa). What is shown but never searched (`DETAIL_FIELDS`: ports, every document,
+    references, findings, hits, the reasons for the answer) is kept in `details`.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -182,32 +215,34 @@ class ManifestTraveller(models.Model):
     identity_key = models.CharField(max_length=160)
     content_hash = models.CharField(max_length=40)
     role = models.CharField(max_length=10)  # passenger, crew
-    party = models.CharField(max_length=3)  # FL, FM, DDT, DDU
     surname = models.CharField(max_length=120, blank=True)
     given_names = models.CharField(max_length=120, blank=True)
     sex = models.CharField(max_length=1, blank=True)
     birth_date = models.DateField(null=True, blank=True, db_index=True)
-    birth_date_raw = models.CharField(max_length=12, blank=True)
     nationality = models.CharField(max_length=3, blank=True)
-    residence = models.CharField(max_length=3, blank=True)
-    port_of_embarkation = models.CharField(max_length=5, blank=True)
-    port_of_debarkation = models.CharField(max_length=5, blank=True)
     document_type = models.CharField(max_length=3, blank=True)
     document_number = models.CharField(max_length=35, blank=True)
     document_issuing_state = models.CharField(max_length=3, blank=True)
-    document_expiry = models.DateField(null=True, blank=True)
-    documents = models.JSONField(default=list)
-    references = models.JSONField(default=dict)
-    findings = models.JSONField(default=list)  # [{"code", "field", "message"}]
     findings_count = models.PositiveSmallIntegerField(default=0)
     board_status = models.CharField(max_length=20, choices=BoardStatus.choices)
-    board_reasons = models.JSONField(default=list)
     screening_status = models.CharField(max_length=12, default="not_screened")
-    hits = models.JSONField(default=list)
+    details = models.JSONField(default=dict)
     screened_at = models.DateTimeField(null=True, blank=True)
     added_at = models.DateTimeField()
     changed_at = models.DateTimeField()
     removed_at = models.DateTimeField(null=True, blank=True)
+
+    party = _detail("party")
+    birth_date_raw = _detail("birth_date_raw")
+    residence = _detail("residence")
+    port_of_embarkation = _detail("port_of_embarkation")
+    port_of_debarkation = _detail("port_of_debarkation")
+    document_expiry = _detail("document_expiry")
+    documents = _detail("documents")
+    references = _detail("references")
+    findings = _detail("findings")
+    board_reasons = _detail("board_reasons")
+    hits = _detail("hits")
 
     class Meta:
         ordering = ["flight", "list_type", "position"]
