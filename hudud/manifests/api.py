@@ -44,7 +44,11 @@ _EDIFACT_BODY = {
         "required": True,
         "description": "One UN/EDIFACT PAXLST interchange, bytes as the carrier's system "
         "writes them (the UNB header names the character set)",
-        "content": {EDIFACT: {"schema": {"type": "string", "format": "binary"}}},
+        # Any content type is read as bytes; octet-stream is what generic clients send.
+        "content": {
+            "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+            EDIFACT: {"schema": {"type": "string", "format": "binary"}},
+        },
     }
 }
 
