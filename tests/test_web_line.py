@@ -243,3 +243,42 @@ def test_an_iranian_with_no_day_left_is_suggested_refusal_f(demo) -> None:
     assert 'data-cue="red"' in card
     assert "the authorised stay is already used" in card
     assert "Refuse entry (F)" in autofocused_button(card)
+
+
+@pytest.mark.django_db
+def test_journey_5_an_arriving_passenger_shows_the_answer_the_carrier_got(demo) -> None:
+    from hudud.manifests.models import ManifestTraveller
+
+    client = _primary(demo)
+    row = (
+        ManifestTraveller.objects.filter(
+            flight__number="ZZ482", role="passenger", board_status="ok", birth_date__isnull=False
+        )
+        .exclude(document_number="")
+        .first()
+    )
+    zone = passport(
+        surname=row.surname,
+        given_names=row.given_names,
+        number=row.document_number,
+        state=row.document_issuing_state,
+        birth=row.birth_date,
+        sex=row.sex or "M",
+    )
+    card = check(client, zone, point="najaf-airport")
+    assert 'data-pre-arrival="on_manifest"' in card
+    assert "ZZ482" in card
+    assert "OK to board" in card
+    stranger = check(client, passport(number="Q55554444"), point="najaf-airport")
+    assert 'data-pre-arrival="not_on_manifest"' in stranger
+    assert "data-pre-arrival" not in check(client, passport(number="Q55554445"))  # not an airport
+
+
+@pytest.mark.django_db
+def test_a_possible_match_offers_no_entry_key_until_secondary_decides(line: Client) -> None:
+    admin = make_officer("passports.admin", Officer.Role.AGENCY_ADMIN, "moi-passports")
+    watchlists.watchlists_load(admin=admin)
+    bus = scenarios.scenarios()["pilgrim_bus_zurbatiya"]
+    card = check(line, bus.mrzs[scenarios.WATCHLIST_PILGRIM])
+    assert 'name="action" value="entry"' not in card
+    assert "data-toggle-refusal" in card  # refusing stays possible

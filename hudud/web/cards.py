@@ -88,6 +88,13 @@ class Card:
         return ""
 
     @property
+    def hit_holds_traveller(self) -> bool:
+        """An open possible match whose list does more than monitor: secondary inspection
+        decides before anyone records the crossing (the line only refers)."""
+        outcome = self.result.watchlist
+        return any(h.action != "monitor" for h in outcome.alerts) if outcome else False
+
+    @property
     def open_alert_ids(self) -> list[str]:
         outcome = self.result.watchlist
         return [str(h.alert_id) for h in outcome.alerts if h.alert_id] if outcome else []

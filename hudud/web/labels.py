@@ -90,6 +90,18 @@ WATCHLIST_STATUSES: dict[str, Promise] = {
     "not_screened": pgettext_lazy("watchlist", "Not screened"),
 }
 
+# The interactive API answer a carrier got for the traveller (manifests.BoardStatus).
+BOARD_STATUSES: dict[str, Promise] = {
+    "ok": _("OK to board"),
+    "do_not_board": _("Do not board"),
+    "insufficient_data": _("Insufficient data"),
+}
+
+PRE_ARRIVAL_MATCHES: dict[str, Promise] = {
+    "document": _("by document"),
+    "name_and_birth_date": _("by name and birth date"),
+}
+
 CUES: dict[str, Promise] = {
     "green": _("Clear to proceed"),
     "amber": _("Look closer"),

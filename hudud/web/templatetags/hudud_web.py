@@ -32,6 +32,8 @@ _TABLES = {
     "cues": labels.CUES,
     "fields": labels.FIELD_NAMES,
     "name_kinds": labels.NAME_KINDS,
+    "board_statuses": labels.BOARD_STATUSES,
+    "pre_arrival_matches": labels.PRE_ARRIVAL_MATCHES,
 }
 
 
