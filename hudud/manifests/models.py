@@ -86,7 +86,8 @@ class Submission(models.Model):
 
     `reference` is the interchange control reference (UNB), else the first message's (UNH):
     the same reference with the same bytes is a redelivery and is answered from here; with
-    other bytes it is refused as a conflict (docs/decisions/0009-manifests.md).
+    other bytes it is refused as a conflict (docs/decisions/0009-manifests.md), unless the
+    earlier delivery was itself refused.
     """
 
     class Channel(models.TextChoices):
@@ -122,10 +123,14 @@ class Submission(models.Model):
     class Meta:
         ordering = ["-received_at"]
         constraints = [
+            # Refused deliveries may share a reference (the fixed file is resent under it).
             models.UniqueConstraint(
-                fields=["carrier", "reference"], name="submission_reference_unique"
+                fields=["carrier", "reference"],
+                condition=models.Q(status="accepted"),
+                name="submission_reference_unique",
             )
         ]
+        indexes = [models.Index(fields=["carrier", "reference"])]
 
     def __str__(self) -> str:
         return f"{self.carrier.code} {self.reference} ({self.status})"

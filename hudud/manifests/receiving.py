@@ -102,7 +102,12 @@ class _Delivery:
 
 
 def _redelivery(actor: Actor, carrier: Carrier, reference: str, digest: str) -> Submission | None:
-    stored = Submission.objects.filter(carrier=carrier, reference=reference).first()
+    same = Submission.objects.filter(carrier=carrier, reference=reference)
+    # A refused delivery does not hold its reference: the carrier fixes the file and resends it.
+    stored = (
+        same.filter(status=Submission.Status.ACCEPTED).first()
+        or same.filter(sha256=digest).order_by("-received_at").first()
+    )
     if stored is None:
         return None
     if stored.sha256 != digest:

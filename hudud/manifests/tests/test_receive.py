@@ -49,6 +49,19 @@ def test_the_same_reference_with_other_content_is_a_conflict_that_changes_nothin
     assert AuditEvent.objects.filter(action="manifest.conflict").exists()
 
 
+def test_a_refused_file_fixed_and_resent_under_its_reference_is_received(carrier):
+    _, client = carrier
+    flight = plan(destination="CDG")
+    (wrong,) = files(flight, single_file=True, control_prefix="FIX")
+    (fixed,) = files(replace(flight, destination="NJF"), single_file=True, control_prefix="FIX")
+    assert send(client, wrong).status_code == 422
+    assert send(client, wrong).status_code == 422  # the same refusal, again
+    response = send(client, fixed)
+    assert response.status_code == 201, response.json()
+    assert send(client, fixed).json()["replayed"] is True
+    assert Submission.objects.filter(status="rejected").count() == 1
+
+
 def test_the_raw_message_is_kept_byte_for_byte_beside_its_reading(carrier):
     _, client = carrier
     flight = plan(charset="UNOC")
