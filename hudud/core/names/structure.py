@@ -63,11 +63,22 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class ParsedName:
-    """A name as a sequence of tokens, in the order a reader expects (given name first)."""
+    """A name as a sequence of tokens, in the order a reader expects (given name first).
+
+    When compounds were joined (Abd al-Rahman, Hidayat Allah), `alternative` holds the reading
+    with every word its own token: a document or list that splits or reorders a compound's
+    parts (Abd Yasin al-Rahman, Allah Hidayat) still meets the name that way. Matching through
+    it costs a little strength (`score.SPLIT_READING_FACTOR`): it counts a compound twice.
+    """
 
     text: str
     script: Script
     tokens: tuple[Token, ...]
+    alternative: tuple[Token, ...] = ()
+
+    def readings(self) -> tuple[tuple[Token, ...], ...]:
+        """The tokens, then the alternative reading if there is one."""
+        return (self.tokens, self.alternative) if self.alternative else (self.tokens,)
 
 
 @dataclass(slots=True)
@@ -214,9 +225,14 @@ def parse_name_uncached(text: str) -> ParsedName:
     plain = [_plain(w) for w in raw]
     if not any(p is None for p in plain):
         return _parse_plain(text, raw, plain)
-    words = [_fold(w) for w in raw]
-    words = [w for w in words if w.folded]
-    words = _compound(_strip_articles(words))
+    words = _strip_articles([w for w in (_fold(w) for w in raw) if w.folded])
+    joined = _tokens(_compound(list(words)))
+    split = _tokens([_glue_abd(w) for w in words])
+    alternative = split if len(split) != len(joined) else ()
+    return ParsedName(text, _script_of(words), joined, alternative)
+
+
+def _tokens(words: list[_Word]) -> tuple[Token, ...]:
     words = [w for w in words if not _is_filiation(w)]
     tokens: list[Token] = []
     for i, word in enumerate(words):
@@ -225,7 +241,7 @@ def parse_name_uncached(text: str) -> ParsedName:
             continue
         role: Role = "given" if i == 0 else "last" if i == len(words) - 1 else "middle"
         tokens.append(Token(word.text, word.folded, word.script, sound.key, sound.vowels, role))
-    return ParsedName(text, _script_of(words), tuple(tokens))
+    return tuple(tokens)
 
 
 _Plain = tuple[str, Script, str, tuple[str, ...]]  # folded, script, key, vowels

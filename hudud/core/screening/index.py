@@ -222,7 +222,7 @@ class ScreeningIndex:
         )
         return IndexStats(
             entries=self._live,
-            names=sum(len(s.row_entry) for s in self._segments),
+            names=sum(int(np.count_nonzero(s.row_variant == 0)) for s in self._segments),
             vocabulary=len(self._vocabulary.tokens),
             keys=len(self._vocabulary.keys),
             build_seconds=self._build_seconds,

@@ -24,7 +24,7 @@ from .fields import (
 )
 from .model import Entry, Match, Query
 from .rarity import Rarity
-from .score import Alignment, combine, explain_name
+from .score import Alignment, combine, explain_name, for_reading
 from .search import QueryName, align_row, best_rows, prepare_name
 from .segment import Segment
 from .vocabulary import Vocabulary
@@ -37,11 +37,11 @@ def query_names(query: Query) -> list[tuple[str, tuple[Token, ...]]]:
     for text in (query.name, *query.names):
         if not text:
             continue
-        tokens = parse_name(text).tokens
-        signature = tuple(t.folded for t in tokens)
-        if tokens and signature not in seen:
-            seen.add(signature)
-            out.append((text, tokens))
+        for tokens in parse_name(text).readings():
+            signature = tuple(t.folded for t in tokens)
+            if tokens and signature not in seen:
+                seen.add(signature)
+                out.append((text, tokens))
     return out
 
 
@@ -69,6 +69,7 @@ class Scored:
     score: float
     name: QueryName | None
     name_index: int
+    name_variant: int
     alignment: Alignment | None
     fields: tuple[FieldEvidence, ...]
     document_hit: bool
@@ -79,6 +80,7 @@ def entry_score(
     entry: Entry,
     name: QueryName | None,
     name_index: int,
+    name_variant: int,
     alignment: Alignment | None,
     document_hit: bool,
 ) -> Scored:
@@ -86,7 +88,7 @@ def entry_score(
     fields = tuple(field_evidence(query, entry))
     strength = alignment.strength if alignment else 0.0
     score = 1.0 if document_hit else combine(strength, fields)
-    return Scored(entry, score, name, name_index, alignment, fields, document_hit)
+    return Scored(entry, score, name, name_index, name_variant, alignment, fields, document_hit)
 
 
 def to_match(query: Query, scored: Scored, required_bits: float) -> Match:
@@ -101,7 +103,7 @@ def to_match(query: Query, scored: Scored, required_bits: float) -> Match:
     if scored.name is not None and scored.alignment is not None:
         name = scored.name
         entry_name = entry.names[scored.name_index]
-        entry_tokens = parse_name(entry_name).tokens
+        entry_tokens = parse_name(entry_name).readings()[scored.name_variant]
         explanation["name"] = explain_name(
             name.text,
             name.tokens,
@@ -131,27 +133,35 @@ def screen_segment(
     required_bits: float,
 ) -> list[Scored]:
     """Every entry of the segment worth reporting for this query, scored (unfiltered)."""
-    best: dict[int, tuple[float, QueryName, int, Alignment]] = {}
-    for text, tokens in query_names(query):
+    best: dict[int, tuple[float, QueryName, int, int, Alignment]] = {}
+    rank: dict[int, tuple[float, int, int, int]] = {}
+    for q_index, (text, tokens) in enumerate(query_names(query)):
         name = prepare_name(text, tokens, vocabulary, rarity)
         cache: dict[tuple[int, int], float] = {}
         for row in best_rows(name, segment, row_weight, key_bits, required_bits).tolist():
             e_index = int(segment.row_entry[row])
             if e_index in hidden:
                 continue
-            alignment = align_row(name, segment, row, vocabulary, required_bits, key_bits, cache)
-            if alignment.pairs and (e_index not in best or alignment.strength > best[e_index][0]):
-                best[e_index] = (alignment.strength, name, int(segment.row_name[row]), alignment)
+            n_index, variant = int(segment.row_name[row]), int(segment.row_variant[row])
+            alignment = for_reading(
+                align_row(name, segment, row, vocabulary, required_bits, key_bits, cache), variant
+            )
+            # Ties go to the first query name, then the first entry name and reading: the
+            # order the reference scorer meets them in.
+            key = (alignment.strength, -q_index, -n_index, -variant)
+            if alignment.pairs and (e_index not in rank or key > rank[e_index]):
+                rank[e_index] = key
+                best[e_index] = (alignment.strength, name, n_index, variant, alignment)
     documents = _document_hits(query, segment, hidden)
     scored: list[Scored] = []
     for e_index in best.keys() | documents:
         entry = segment.entries[e_index]
         hit = e_index in documents
         if e_index in best:
-            _, name, n_index, alignment = best[e_index]
-            scored.append(entry_score(query, entry, name, n_index, alignment, hit))
+            _, name, n_index, variant, alignment = best[e_index]
+            scored.append(entry_score(query, entry, name, n_index, variant, alignment, hit))
         else:
-            scored.append(entry_score(query, entry, None, 0, None, hit))
+            scored.append(entry_score(query, entry, None, 0, 0, None, hit))
     return scored
 
 

@@ -17,7 +17,7 @@ from .index import ScreeningIndex, threshold_for
 from .matching import Scored, document_fires, entry_score, query_names, to_match
 from .model import Entry, Match, Query
 from .rarity import Rarity
-from .score import Alignment, align, role_weights
+from .score import Alignment, align, for_reading, role_weights
 from .search import QueryName
 
 
@@ -53,22 +53,22 @@ def _document_hit(query: Query, entry: Entry) -> bool:
 
 
 def _score_entry(query: Query, entry: Entry, rarity: Rarity, required: float) -> Scored | None:
-    best: tuple[float, QueryName, int, Alignment] | None = None
+    best: tuple[float, QueryName, int, int, Alignment] | None = None
     for text, tokens in query_names(query):
         name = _name(text, tokens, rarity)
         for n_index, entry_name in enumerate(entry.names):
-            entry_tokens = parse_name(entry_name).tokens
-            if not entry_tokens:
-                continue
-            alignment = _align(name, entry_tokens, rarity, required)
-            if alignment.pairs and (best is None or alignment.strength > best[0]):
-                best = (alignment.strength, name, n_index, alignment)
+            for variant, entry_tokens in enumerate(parse_name(entry_name).readings()):
+                if not entry_tokens:
+                    continue
+                alignment = for_reading(_align(name, entry_tokens, rarity, required), variant)
+                if alignment.pairs and (best is None or alignment.strength > best[0]):
+                    best = (alignment.strength, name, n_index, variant, alignment)
     hit = _document_hit(query, entry)
     if best is None and not hit:
         return None
     if best is None:
-        return entry_score(query, entry, None, 0, None, hit)
-    return entry_score(query, entry, best[1], best[2], best[3], hit)
+        return entry_score(query, entry, None, 0, 0, None, hit)
+    return entry_score(query, entry, best[1], best[2], best[3], best[4], hit)
 
 
 def screen_reference(

@@ -12,7 +12,7 @@ Birth date, nationality and sex then move the score within bounds (`fields`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from hudud.core.names import Token
@@ -22,6 +22,11 @@ from .fields import FieldEvidence
 ROLE_WEIGHT = {"given": 1.0, "middle": 0.5, "last": 1.0}
 # Below this name strength confirming fields add less, so a birth date cannot carry a weak name.
 _CONFIRMATION_FLOOR = 0.6
+# How sharply a name short of the required evidence is discounted (decision 0006).
+EVIDENCE_EXPONENT = 0.5
+# A match through a name's split reading (compounds as separate words) counts the compound's
+# particle as a name of its own, so it is discounted.
+SPLIT_READING_FACTOR = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +113,15 @@ def align_cells(
     total += sum(query_bits[i] * query_roles[i] for i in unmatched_q)
     total += sum(entry_bits[j] * entry_roles[j] for j in unmatched_e)
     dice = agreed / total if total else 0.0
-    strength = dice * min(1.0, evidence / required_bits) ** 0.5
+    strength = dice * min(1.0, evidence / required_bits) ** EVIDENCE_EXPONENT
     return Alignment(tuple(pairs), unmatched_q, unmatched_e, dice, evidence, strength)
+
+
+def for_reading(alignment: Alignment, variant: int) -> Alignment:
+    """The alignment as it counts for reading `variant` of the entry's name (1: split)."""
+    if variant == 0:
+        return alignment
+    return replace(alignment, strength=alignment.strength * SPLIT_READING_FACTOR)
 
 
 def combine(strength: float, fields: Sequence[FieldEvidence]) -> float:

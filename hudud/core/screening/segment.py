@@ -33,6 +33,7 @@ class Segment:
     position: dict[str, int]  # entry id -> index in entries
     row_entry: I32
     row_name: I32
+    row_variant: npt.NDArray[np.int8]  # 0: the name as parsed, 1: its compounds split
     row_ptr: I64
     row_sid: I32
     row_cid: I32  # the sound key of each token, beside its spelling
@@ -79,19 +80,21 @@ def build_segment(entries: Sequence[Entry], vocabulary: Vocabulary) -> Segment:
     """Tokenise every name of every entry and lay the result out in arrays."""
     row_entry: list[int] = []
     row_name: list[int] = []
+    row_variant: list[int] = []
     row_len: list[int] = []
     sids: list[int] = []
     roles: list[int] = []
     for e_index, entry in enumerate(entries):
         for n_index, name in enumerate(entry.names):
-            tokens = parse_name_uncached(name).tokens
-            if not tokens:
-                continue
-            row_entry.append(e_index)
-            row_name.append(n_index)
-            row_len.append(len(tokens))
-            sids.extend(vocabulary.sid(t) for t in tokens)
-            roles.extend(ROLE_CODES[t.role] for t in tokens)
+            for variant, tokens in enumerate(parse_name_uncached(name).readings()):
+                if not tokens:
+                    continue
+                row_entry.append(e_index)
+                row_name.append(n_index)
+                row_variant.append(variant)
+                row_len.append(len(tokens))
+                sids.extend(vocabulary.sid(t) for t in tokens)
+                roles.extend(ROLE_CODES[t.role] for t in tokens)
     row_sid = np.asarray(sids, dtype=np.int32)
     row_ptr = np.zeros(len(row_len) + 1, dtype=np.int64)
     np.cumsum(np.asarray(row_len, dtype=np.int64), out=row_ptr[1:])
@@ -104,6 +107,7 @@ def build_segment(entries: Sequence[Entry], vocabulary: Vocabulary) -> Segment:
         position={e.id: i for i, e in enumerate(entries)},
         row_entry=np.asarray(row_entry, dtype=np.int32),
         row_name=np.asarray(row_name, dtype=np.int32),
+        row_variant=np.asarray(row_variant, dtype=np.int8),
         row_ptr=row_ptr,
         row_sid=row_sid,
         row_cid=token_cids.astype(np.int32),
