@@ -249,3 +249,30 @@ def test_a_carrier_system_account_also_needs_its_second_factor(client):
     assert client.get("/").status_code == 302
     client.post("/login/code/", {"code": pyotp.TOTP(officer_secret).now()})
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_after_a_field_key_rotation_secrets_are_resealed_and_still_work(officer, settings):
+    from hudud.agencies.sealing import sealed_with_current_key
+    from hudud.cli import main
+
+    secret = _ready(officer)
+    settings.HUDUD_FIELD_KEY_FALLBACKS = [settings.HUDUD_FIELD_KEY]
+    settings.HUDUD_FIELD_KEY = "a-new-field-key"
+    assert main(["account", "totp-reseal", "--operator", "ops"]) == 0
+    device = TotpDevice.objects.get(user=officer.user)
+    assert sealed_with_current_key(device.secret_sealed)
+    settings.HUDUD_FIELD_KEY_FALLBACKS = []
+    assert unseal(device.secret_sealed) == secret
+
+
+@pytest.mark.django_db
+def test_an_operator_issues_a_token_scoped_to_the_border_area(officer, capsys):
+    from hudud.cli import main
+
+    assert main(["account", "token-issue", "primary", "--name", "lane 4", "--scope", "border"]) == 0
+    clear = capsys.readouterr().out.strip()
+    lane = Client(headers={"Authorization": f"Bearer {clear}"})
+    assert lane.get("/api/v1/crossing-points").status_code == 200
+    assert lane.get("/api/v1/watchlists").status_code == 403
+    assert "token.issue" in _actions(object_type="api_token")

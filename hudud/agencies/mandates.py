@@ -198,12 +198,13 @@ def _masked(field: str, value: str) -> str:
     return "(withheld)"
 
 
-def sees_in_full(officer: Officer, field: str) -> bool:
-    return officer.role in FIELD_RULES[field].full
+def sees_in_full(officer: Officer | None, field: str) -> bool:
+    return officer is not None and officer.role in FIELD_RULES[field].full
 
 
-def reveal(officer: Officer, field: str, value: str | None) -> str | None:
-    """`value` as `officer` may see it: in full, or masked by the field's rule."""
+def reveal(officer: Officer | None, field: str, value: str | None) -> str | None:
+    """`value` as `officer` may see it: in full, or masked by the field's rule (no officer:
+    masked)."""
     if value is None or value == "" or sees_in_full(officer, field):
         return value
     return _masked(field, value)

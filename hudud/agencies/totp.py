@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hudud.agencies.models import TotpDevice
-from hudud.agencies.sealing import seal, unseal
+from hudud.agencies.sealing import seal, sealed_with_current_key, unseal
 from hudud.audit.services import audit_record_system
 from hudud.common.errors import NotFound
 
@@ -120,3 +120,23 @@ def totp_reset(*, operator: str, username: str) -> Enrolment:
             username=operator,
         )
     return enrolment
+
+
+def totp_reseal(*, operator: str) -> int:
+    """After a field-key rotation: reseal every secret still sealed under a retired key, so
+    the retired key can then be dropped from HUDUD_FIELD_KEY_FALLBACKS. Audited (a count)."""
+    resealed = 0
+    with transaction.atomic():
+        for device in TotpDevice.objects.select_for_update().iterator():
+            if not sealed_with_current_key(device.secret_sealed):
+                sealed = seal(unseal(device.secret_sealed))
+                TotpDevice.objects.filter(pk=device.pk).update(secret_sealed=sealed)
+                resealed += 1
+        audit_record_system(
+            action="account.totp_reseal",
+            object_type="totp",
+            object_id="all",
+            username=operator,
+            details={"resealed": resealed},
+        )
+    return resealed

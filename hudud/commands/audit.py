@@ -8,6 +8,8 @@
     hudud retention hold TYPE ID --reason R   place a legal hold; `release HOLD_ID --reason R`
     hudud account unlock USERNAME             release a lockout after failed logins
     hudud account totp-reset USERNAME         new TOTP secret (shown once), old one void
+    hudud account totp-reseal                 reseal TOTP secrets after a field-key rotation
+    hudud account token-issue USERNAME --name N [--scope AREA ...] [--days D]
     hudud account tokens USERNAME             list an officer's API tokens
     hudud account token-revoke PREFIX         revoke an API token
 
@@ -194,6 +196,22 @@ def _register_account(subparsers: Any) -> None:
     reset.add_argument("username")
     _operator(reset)
     reset.set_defaults(func=_totp_reset)
+    reseal = actions.add_parser(
+        "totp-reseal", help="reseal TOTP secrets under the current field key (after rotation)"
+    )
+    _operator(reseal)
+    reseal.set_defaults(func=_totp_reseal)
+    issue = actions.add_parser("token-issue", help="issue a scoped API token (printed once)")
+    issue.add_argument("username")
+    issue.add_argument("--name", required=True, help="what uses it, e.g. 'lane 4 Zurbatiya'")
+    issue.add_argument(
+        "--scope",
+        action="append",
+        help="an API area it may call (border, watchlists, manifests, ...); repeat; default all",
+    )
+    issue.add_argument("--days", type=int, default=90, help="days until it expires (default 90)")
+    _operator(issue)
+    issue.set_defaults(func=_token_issue)
     tokens = actions.add_parser("tokens", help="list an officer's API tokens")
     tokens.add_argument("username")
     tokens.set_defaults(func=_tokens)
@@ -224,6 +242,36 @@ def _totp_reset(args: argparse.Namespace) -> int:
         return 2
     print(f"secret: {enrolment.secret}")
     print(f"uri:    {enrolment.uri}")
+    return 0
+
+
+def _totp_reseal(args: argparse.Namespace) -> int:
+    setup_django()
+    from hudud.agencies.totp import totp_reseal
+
+    print(f"{totp_reseal(operator=args.operator)} secret(s) resealed under the current key")
+    return 0
+
+
+def _token_issue(args: argparse.Namespace) -> int:
+    setup_django()
+    from hudud.agencies.models import Officer
+    from hudud.agencies.tokens import token_issue
+    from hudud.audit.services import audit_record_system
+
+    officer = Officer.objects.filter(user__username=args.username).first()
+    if officer is None:
+        print(f"hudud account token-issue: no officer {args.username!r}", file=sys.stderr)
+        return 2
+    token, clear = token_issue(officer=officer, name=args.name, days=args.days, scopes=args.scope)
+    audit_record_system(
+        action="token.issue",
+        object_type="api_token",
+        object_id=token.prefix,
+        username=args.operator,
+        details={"officer": officer.badge_number, "scopes": token.scopes, "days": args.days},
+    )
+    print(clear)
     return 0
 
 

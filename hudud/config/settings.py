@@ -84,6 +84,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "hudud.web.context.workspace",
             ],
+            # {% load protected %}: {% reveal "document_number" value %} masks by role.
+            "libraries": {"protected": "hudud.common.templatetags.protected"},
         },
     },
 ]

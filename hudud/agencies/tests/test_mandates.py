@@ -65,3 +65,14 @@ def test_an_analyst_sees_document_numbers_and_birth_dates_masked(officer):
     assert reveal(analyst, "document_number", "K12345678") == "K1•••••78"
     assert reveal(analyst, "birth_date", "1985-03-14") == "1985-••-••"
     assert reveal(analyst, "document_number", "") == ""
+
+
+@pytest.mark.django_db
+def test_the_reveal_tag_masks_by_the_viewing_officers_role(officer):
+    from django.template import Context, Template
+
+    analyst = make_officer("analyst", R.ANALYST, "moi")
+    page = Template('{% load protected %}{% reveal "document_number" number %}')
+    assert page.render(Context({"officer": officer, "number": "K12345678"})) == "K12345678"
+    assert page.render(Context({"officer": analyst, "number": "K12345678"})) == "K1•••••78"
+    assert page.render(Context({"number": "K12345678"})) == "K1•••••78"
