@@ -79,14 +79,14 @@ def manifest_receive(
         return Receipt(stored, replayed=True)
     delivery = _Delivery(actor, carrier, data, digest, reference, channel, file_name, moment)
     try:
-        submission = _receive(delivery, interchange, started)
+        return Receipt(_receive(delivery, interchange, started), replayed=False)
     except IntegrityError:
-        # The same delivery raced in on another connection and won: answer as a redelivery.
+        # Another connection won a race with the same delivery: answer as a redelivery.
         stored = _redelivery(actor, carrier, reference, digest)
-        if stored is None:
-            raise
-        return Receipt(stored, replayed=True)
-    return Receipt(submission, replayed=False)
+        if stored is not None:
+            return Receipt(stored, replayed=True)
+    # It won with the first list of the same flight: the flight exists now; apply this one.
+    return Receipt(_receive(delivery, interchange, started), replayed=False)
 
 
 @dataclass(frozen=True)
@@ -228,8 +228,8 @@ def _flight_for_update(spec: FlightSpec, moment: datetime) -> Flight:
     }
     flight = Flight.objects.select_for_update().filter(**identity).first()
     if flight is None:
-        # A concurrent first delivery for the same flight fails on the unique constraint and
-        # is answered as a redelivery or retried by the carrier; it never makes two flights.
+        # Of two first deliveries racing for one flight, one fails on the unique constraint
+        # and is applied again once the other has committed: never two flights.
         return Flight.objects.create(**identity, **details, first_received_at=moment)
     # The newest message says when the flight is expected: a delay moves the board.
     for name, value in details.items():
