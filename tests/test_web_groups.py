@@ -50,8 +50,14 @@ def scan(client: Client, url: str, zone: str) -> str:
     return response.content.decode()
 
 
+def hidden(row: str, name: str) -> str:
+    found = re.search(rf'name="{name}" value="([^"]+)"', row)
+    assert found is not None, f"no {name} in the row"
+    return unescape(found.group(1))
+
+
 def row_zone(row: str) -> str:
-    return unescape(re.search(r'name="mrz" value="([^"]+)"', row).group(1))
+    return hidden(row, "mrz")
 
 
 @pytest.mark.django_db
@@ -81,7 +87,7 @@ def test_journey_1_the_bus_shows_two_exceptions_and_records_the_46_others_once(
     assert 'name="action" value="entry"' not in expired  # an expired passport offers no entry
     client.post(group_url + "act", {"mrz": row_zone(expired), "action": "refusal:A"}, headers=HTMX)
     match = exceptions[scenarios.WATCHLIST_PILGRIM]
-    alert_ids = re.search(r'name="alert_ids" value="([^"]+)"', match).group(1)
+    alert_ids = hidden(match, "alert_ids")
     answer = client.post(
         group_url + "act",
         {"mrz": row_zone(match), "action": "secondary", "alert_ids": alert_ids},

@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -20,11 +21,11 @@ PO = LOCALE / "ar" / "LC_MESSAGES" / "django.po"
 MO = LOCALE / "ar" / "LC_MESSAGES" / "django.mo"
 
 
-def read_po(path: Path) -> list[dict[str, object]]:
+def read_po(path: Path) -> list[dict[str, Any]]:
     """Entries of a .po file: msgctxt, msgid, msgid_plural, msgstr (list), fuzzy."""
     entries = []
     for block in path.read_text(encoding="utf-8").strip().split("\n\n"):
-        entry: dict[str, object] = {"msgstr": [], "fuzzy": False}
+        entry: dict[str, Any] = {"msgstr": [], "fuzzy": False}
         field = ""
         for line in block.splitlines():
             if line.startswith("#,") and "fuzzy" in line:
@@ -34,13 +35,13 @@ def read_po(path: Path) -> list[dict[str, object]]:
             ):
                 field, text = match.group(1), json.loads(match.group(2))
                 if field.startswith("msgstr"):
-                    entry["msgstr"].append(text)  # type: ignore[union-attr]
+                    entry["msgstr"].append(text)
                 else:
                     entry[field] = text
             elif line.startswith('"') and field:
                 text = json.loads(line)
                 if field.startswith("msgstr"):
-                    entry["msgstr"][-1] += text  # type: ignore[index]
+                    entry["msgstr"][-1] += text
                 else:
                     entry[field] = str(entry[field]) + text
         entries.append(entry)
@@ -55,17 +56,17 @@ def test_every_arabic_message_is_translated_and_none_is_fuzzy() -> None:
 def test_the_compiled_catalogue_says_what_the_po_file_says() -> None:
     compiled = gettext.GNUTranslations(MO.open("rb"))
     for entry in read_po(PO):
-        if entry["fuzzy"] or not all(entry["msgstr"]):  # type: ignore[call-overload]
+        if entry["fuzzy"] or not all(entry["msgstr"]):
             continue  # not translated yet: the test above fails for it
         msgid = str(entry["msgid"])
         if "msgctxt" in entry:
             msgid = f"{entry['msgctxt']}\x04{msgid}"
         if "msgid_plural" in entry:
             forms = [compiled.ngettext(msgid, str(entry["msgid_plural"]), n) for n in (1, 2, 5)]
-            assert forms[0] == entry["msgstr"][1], msgid  # type: ignore[index]
-            assert forms[2] == entry["msgstr"][3], msgid  # type: ignore[index]
+            assert forms[0] == entry["msgstr"][1], msgid
+            assert forms[2] == entry["msgstr"][3], msgid
         else:
-            assert compiled.gettext(msgid) == entry["msgstr"][0], msgid  # type: ignore[index]
+            assert compiled.gettext(msgid) == entry["msgstr"][0], msgid
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="gettext tools not installed")

@@ -51,7 +51,9 @@ def decide(client: Client, card: str, action: str, **extra: str) -> str:
 
 
 def autofocused_button(card: str) -> str:
-    return re.search(r"<button[^>]*data-autofocus[^>]*>(.*?)</button>", card, re.S).group(1)
+    found = re.search(r"<button[^>]*data-autofocus[^>]*>(.*?)</button>", card, re.S)
+    assert found is not None, "no button takes the focus"
+    return found.group(1)
 
 
 @pytest.mark.django_db
@@ -74,8 +76,9 @@ def test_roles_that_do_not_process_travellers_cannot_use_the_line(client: Client
 def test_the_screen_opens_with_focus_in_the_document_field_at_a_posted_point(line: Client) -> None:
     page = line.get("/line/?point=safwan").content.decode()  # not posted there
     assert re.search(r"<textarea[^>]*autofocus[^>]*data-scan", page)
-    selected = re.search(r'<option value="([a-z-]+)" selected>', page).group(1)
-    assert selected == "baghdad-airport"  # the first of the officer's postings, by name
+    selected = re.search(r'<option value="([a-z-]+)" selected>', page)
+    assert selected is not None
+    assert selected.group(1) == "baghdad-airport"  # the first of the officer's postings, by name
     assert 'value="safwan"' not in page
 
 
@@ -257,6 +260,8 @@ def test_journey_5_an_arriving_passenger_shows_the_answer_the_carrier_got(demo) 
         .exclude(document_number="")
         .first()
     )
+    assert row is not None
+    assert row.birth_date is not None
     zone = passport(
         surname=row.surname,
         given_names=row.given_names,
