@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 
+from hudud.audit.api import router as audit_router
 from hudud.border.api import router as border_router
 from hudud.common.api import AUTH, install_error_handlers
 from hudud.manifests.api import router as manifests_router
@@ -29,3 +30,4 @@ install_error_handlers(api)
 api.add_router("/", border_router)
 api.add_router("/", watchlists_router)
 api.add_router("/", manifests_router)
+api.add_router("/", audit_router)
