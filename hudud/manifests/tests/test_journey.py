@@ -7,7 +7,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from conftest import passport
@@ -122,6 +122,13 @@ def test_a_flight_announced_in_advance_is_answered_met_and_reconciled(
     ]
     assert [t["surname"] for t in shown["with_hits"]] == [BANNED["surname"]]
     assert "EXAMPLE" in {t["surname"] for t in shown["with_problems"]}
+
+    # The same board as a page in the workspace.
+    page_client = Client()
+    page_client.force_login(najaf_supervisor.user)
+    page = page_client.get(f"/manifests/flights/{sent['flight']['id']}/").content.decode()
+    for shown_on_page in ("NOBODY, DELTA", "STRAY, ECHO", BANNED["surname"], "Test entry ban"):
+        assert shown_on_page in page
 
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {
