@@ -38,6 +38,13 @@ def test_pages_carry_the_strict_policy_and_the_security_headers(client):
 
 
 @pytest.mark.django_db
+def test_a_foreign_host_header_is_refused_cleanly_with_the_headers(client):
+    response = Client(raise_request_exception=False).get("/login/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
 def test_https_responses_carry_hsts(client):
     response = client.get("/login/", secure=True)
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")

@@ -82,7 +82,10 @@ class NoStoreMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        personal = request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META
+        # No user when an inner middleware answered first (a disallowed Host header).
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        personal = signed_in or "HTTP_AUTHORIZATION" in request.META
         if personal or request.path.startswith("/api/"):
             response["Cache-Control"] = "no-store"
         response.setdefault("Permissions-Policy", self.PERMISSIONS)
