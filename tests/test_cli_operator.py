@@ -15,14 +15,14 @@ from hudud.cli import build_parser, main
 HUDUD = Path(sys.executable).with_name("hudud")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_hudud_token_prints_a_token_that_authenticates_the_officer(officer, capsys):
     assert main(["token", officer.badge_number, "--name", "lane 4", "--days", "7"]) == 0
     clear = capsys.readouterr().out.strip()
     assert token_authenticate(clear) == officer
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_hudud_token_for_an_unknown_badge_says_so_and_exits_2(capsys):
     assert main(["token", "NO-SUCH-BADGE"]) == 2
     assert "NO-SUCH-BADGE" in capsys.readouterr().err

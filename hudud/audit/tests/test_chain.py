@@ -197,7 +197,7 @@ def test_a_system_event_has_no_officer_but_is_chained(officer):
     assert audit_verify().ok
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_writers_never_share_a_position_on_postgresql(officer):
     """Eight threads append at once; the head's row lock keeps the chain whole."""
     if connection.vendor != "postgresql":
