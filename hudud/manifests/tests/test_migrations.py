@@ -24,7 +24,7 @@ class _Rows:
 
 
 def test_every_moved_column_lands_in_details_with_dates_as_text() -> None:
-    old = {name: f"value of {name}" for name in MIGRATION.MOVED}
+    old: dict[str, Any] = {name: f"value of {name}" for name in MIGRATION.MOVED}
     old["document_expiry"] = date(2031, 1, 1)
     old["hits"] = [{"watchlist": "entry-ban"}]
     row = SimpleNamespace(details={}, **old)
