@@ -47,17 +47,74 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"browser tests: SKIPPED, {SKIP_REASON}"
 
 
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def _transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
-            # The live server needs committed data, so each test flushes the database after
-            # itself; serialized rollback puts the reference data (crossing points, agencies,
-            # stay rules, loaded by migrations) back before the next one.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
-            if not CHROMIUM_PRESENT:
-                item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+    ours = [item for item in items if here in Path(str(item.fspath)).parents]
+    for item in ours:
+        item.add_marker(pytest.mark.browser)
+        # The live server needs committed data, so each test flushes the database after
+        # itself; serialized rollback puts the reference data (crossing points, agencies,
+        # stay rules, loaded by migrations) back before the next one.
+        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+        if not CHROMIUM_PRESENT:
+            item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+    # pytest-django runs transactional tests last. These run first among them: a transactional
+    # test without serialized rollback flushes the database and lets post_migrate recreate
+    # the content types under new ids, which the restored snapshot would then collide with.
+    others = [item for item in items if item not in set(ours)]
+    first = next((i for i, item in enumerate(others) if _transactional(item)), len(others))
+    items[:] = others[:first] + ours + others[first:]
+
+
+# The migrated database as pytest-django serialized it, by connection alias.
+_SNAPSHOT: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reference_snapshot(django_db_setup: Any) -> None:
+    """Keep the snapshot where this module can reach it: once Playwright's sync API runs,
+    tests see other Django connection objects (another context), which do not carry it."""
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            _SNAPSHOT[connection.alias] = contents
+
+
+def _reference_data_restore() -> None:
+    """Put the migrated reference data back if a flush took it (and tell this context's
+    connections about the snapshot, so that the flush after the test keeps post_migrate
+    from recreating content types under new ids)."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    from hudud.agencies.models import Agency
+
+    for alias, contents in _SNAPSHOT.items():
+        connection = connections[alias]
+        connection._test_serialized_contents = contents  # type: ignore[attr-defined]
+        if not Agency.objects.using(alias).exists():
+            call_command(
+                "flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0
+            )
+            connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(_reference_snapshot: None, transactional_db: None) -> None:
+    _reference_data_restore()
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -65,13 +122,8 @@ def _reference_data_back_after_module(django_db_blocker: Any) -> Iterator[None]:
     """After the module's last flush, restore the reference data for the tests that follow
     (tests without serialized rollback expect what the migrations loaded)."""
     yield
-    from django.db import connections
-
     with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
+        _reference_data_restore()
 
 
 @pytest.fixture(scope="session")
