@@ -157,3 +157,33 @@ def test_a_returning_iraqi_is_offered_a_migrant_resource_centre_referral(
     shot(page, "10-card-returning-iraqi")
     page.keyboard.press("Enter")
     expect(page.locator("#recorded")).to_contain_text("Entry recorded")
+
+
+def test_a_crossing_saved_while_the_link_dropped_is_recorded_once_on_retry(
+    page: Page, live_server: Any, demo: Any, session_for: Any, shot: Any
+) -> None:
+    """Journey 8: the answer to "record entry" is lost; the officer presses Enter again."""
+    session_for(page, "primary.zurbatiya")
+    open_line(page, live_server.url, "ibrahim-khalil")
+    person = _scenario("clean_entry_turkish_ibrahim_khalil").people[0]
+    scan(page, person.mrz())
+    expect(page.locator("#check-card")).to_have_attribute("data-cue", "green")
+    lost: list[int] = []
+
+    def lose_the_first_answer(route: Any) -> None:
+        if lost:
+            route.continue_()
+            return
+        lost.append(route.fetch().status)  # the server saves the crossing...
+        route.abort("connectionreset")  # ...and its answer never arrives
+
+    page.route("**/line/decide", lose_the_first_answer)
+    page.keyboard.press("Enter")
+    expect(page.locator("#request-status")).to_contain_text("The connection dropped")
+    shot(page, "18-link-dropped")
+    page.keyboard.press("Enter")
+    expect(page.locator("#recorded")).to_contain_text("already recorded (retry)")
+    expect(page.locator("#request-status")).to_be_hidden()
+    assert lost == [200]
+    entries = Crossing.objects.filter(document__number=person.number, kind="entry")
+    assert entries.count() == 2  # the demo's earlier trip, and this one, once

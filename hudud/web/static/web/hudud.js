@@ -11,6 +11,20 @@
     }
   });
 
+  // A request that got no answer (the link dropped) or a server error: say so, in the
+  // page's language, instead of leaving the officer looking at an unchanged screen.
+  var status = document.getElementById("request-status");
+  function showStatus(kind) {
+    if (!status) { return; }
+    status.textContent = status.getAttribute(kind);
+    status.hidden = false;
+  }
+  document.body.addEventListener("htmx:sendError", function () { showStatus("data-send-error"); });
+  document.body.addEventListener("htmx:responseError", function () { showStatus("data-server-error"); });
+  document.body.addEventListener("htmx:afterRequest", function (event) {
+    if (status && event.detail.successful) { status.hidden = true; }
+  });
+
   // After a swap, focus the element the server marked for it (the next field to use).
   document.body.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.elt.querySelector("[data-autofocus]") ||
