@@ -191,8 +191,9 @@ def traveller_fields(traveller: paxlst.Traveller) -> dict[str, Any]:
         "port_of_embarkation": (traveller.port_of_embarkation or "")[:5],
         "port_of_debarkation": (traveller.port_of_debarkation or "")[:5],
         "document_type": (document.type or "")[:3] if document else "",
-        "document_number": (document.number or "")[:35] if document else "",
-        "document_issuing_state": (document.issuing_state or "")[:3] if document else "",
+        # Upper case, as the primary line reads documents from the MRZ: the link is an equality.
+        "document_number": (document.number or "").upper()[:35] if document else "",
+        "document_issuing_state": (document.issuing_state or "").upper()[:3] if document else "",
         "document_expiry": document.expiry_date if document else None,
         "documents": [
             {
