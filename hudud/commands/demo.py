@@ -76,9 +76,9 @@ def _load(args: argparse.Namespace) -> int:
     _print_accounts(report.accounts)
     print()
     print(f"API token for {report.accounts[0].username}: {report.token}")
-    print(f"Log in at {LOGIN_URL} with the password, then the one-time code an authenticator")
-    print("app shows for the account's TOTP secret (or: python -c \"import pyotp; ")
-    print("print(pyotp.TOTP('SECRET').now())\").")
+    print(f"Log in at {LOGIN_URL} with the password, then the one-time code for the TOTP")
+    print("secret (an authenticator app shows it, or run:")
+    print("  python -c \"import pyotp; print(pyotp.TOTP('SECRET').now())\")")
     return 0
 
 
