@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from hudud.demo import scenarios
 from hudud.web.models import LanguagePreference
-from tests.browser.test_primary_line import scan
+from tests.browser.test_primary_line import scan, settled
 
 
 def test_switching_to_arabic_turns_the_workspace_right_to_left_and_translates_it(
@@ -35,6 +35,7 @@ def test_switching_to_arabic_turns_the_workspace_right_to_left_and_translates_it
     expect(card).to_contain_text("تجاوز مدة الإقامة بـ ١٢ يومًا")
     expect(card).to_contain_text("مطار بغداد")
     expect(card.locator(".name-arabic")).to_be_visible()
+    settled(page)
     shot(page, "21-card-arabic")
     page.keyboard.press("Enter")
     expect(page.locator("#recorded")).to_contain_text("سُجّل الخروج")

@@ -11,7 +11,7 @@ from hudud.audit.models import AuditEvent
 from hudud.border.models import Crossing
 from hudud.demo import scenarios
 from hudud.watchlists.models import Alert, Clearance
-from tests.browser.test_primary_line import scan
+from tests.browser.test_primary_line import scan, settled
 
 
 def _bus() -> scenarios.Scenario:
@@ -70,6 +70,7 @@ def test_secondary_inspection_dismisses_the_namesake_and_clears_the_traveller(
     match = _bus().mrzs[scenarios.WATCHLIST_PILGRIM]
     scan(page, match)
     expect(page.locator("#check-card")).to_have_attribute("data-cue", "red")
+    settled(page)
     shot(page, "14-card-red-watchlist")
     page.keyboard.press("Enter")  # the suggested action: send to secondary
     expect(page.locator("#recorded")).to_contain_text("Sent to secondary inspection")

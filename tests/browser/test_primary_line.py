@@ -23,6 +23,11 @@ def scan(page: Page, zone: str) -> None:
         page.keyboard.press("Enter")
 
 
+def settled(page: Page) -> None:
+    """The card has settled: its suggested action holds the focus, so keys reach the card."""
+    expect(page.locator("#check-card [data-autofocus]")).to_be_focused()
+
+
 def open_line(page: Page, url: str, point: str, direction: str = "entry") -> None:
     page.goto(f"{url}/line/?point={point}&direction={direction}")
     expect(page.locator("#id_mrz")).to_be_focused()
@@ -74,6 +79,7 @@ def test_a_garbled_zone_shows_the_failing_check_digit_and_is_corrected_by_hand(
     scan(page, short)
     expect(page.locator("#check-card")).to_contain_text("line 2 has 31 characters; 44 expected")
     shot(page, "05-garbled-short")
+    settled(page)
     page.keyboard.press("Escape")
     page.keyboard.press("Control+A")
     scan(page, wrong)
@@ -85,11 +91,13 @@ def test_a_garbled_zone_shows_the_failing_check_digit_and_is_corrected_by_hand(
     # "Correct by hand" selects the failing digit; the printed zone gives the right one. The
     # garbled zone's composite digit was computed over the wrong digit, so it fails next.
     right = _scenario("garbled_mrz").people[0].mrz().splitlines()[1]
+    settled(page)
     page.keyboard.press("Enter")
     expect(page.locator("#id_mrz")).to_be_focused()
     page.keyboard.type(right[19])
     page.keyboard.press("Control+Enter")
     expect(card).to_contain_text("line 2, position 44: the composite check digit is wrong")
+    settled(page)
     page.keyboard.press("Enter")
     page.keyboard.type(right[43])
     page.keyboard.press("Control+Enter")
@@ -122,6 +130,7 @@ def test_another_refusal_reason_is_r_then_its_letter(
     open_line(page, live_server.url, "ibrahim-khalil")
     scan(page, _scenario("clean_entry_turkish_ibrahim_khalil").mrzs[0])
     expect(page.locator("#check-card")).to_have_attribute("data-cue", "green")
+    settled(page)
     page.keyboard.press("r")
     expect(page.locator("[data-refusal-panel]")).to_be_visible()
     page.keyboard.press("g")
@@ -137,6 +146,7 @@ def test_an_overstay_shows_in_days_at_exit_and_the_exit_is_recorded(
     card = page.locator("#check-card")
     expect(card).to_have_attribute("data-cue", "amber")
     expect(card).to_contain_text(f"overstayed by {scenarios.OVERSTAY_DAYS} days")
+    settled(page)
     shot(page, "09-card-amber-overstay")
     page.keyboard.press("Enter")
     expect(page.locator("#recorded")).to_contain_text(
@@ -154,6 +164,7 @@ def test_a_returning_iraqi_is_offered_a_migrant_resource_centre_referral(
     expect(card).to_have_attribute("data-cue", "green")
     expect(card.locator(".prompt")).to_contain_text("Migrant Resource Centre")
     expect(card.locator(".name-arabic")).to_be_visible()
+    settled(page)
     shot(page, "10-card-returning-iraqi")
     page.keyboard.press("Enter")
     expect(page.locator("#recorded")).to_contain_text("Entry recorded")
@@ -168,6 +179,7 @@ def test_a_crossing_saved_while_the_link_dropped_is_recorded_once_on_retry(
     person = _scenario("clean_entry_turkish_ibrahim_khalil").people[0]
     scan(page, person.mrz())
     expect(page.locator("#check-card")).to_have_attribute("data-cue", "green")
+    settled(page)
     lost: list[int] = []
 
     def lose_the_first_answer(route: Any) -> None:
