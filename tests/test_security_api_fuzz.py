@@ -10,11 +10,14 @@ Examples per operation: HUDUD_FUZZ_EXAMPLES (default 10; CI may raise it).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from conftest import make_officer
@@ -35,6 +38,18 @@ FUZZ = settings(
     # Shrinking a failure is worth it; exploring for minutes is not.
     report_multiple_bugs=False,
 )
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Iterator[None]:
+    """Requests go straight to the WSGI application, whose end-of-request signal would close
+    the database connection holding the test's transaction (PostgreSQL); Django's own test
+    client disconnects it the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(params=["supervisor", "agency_admin", "carrier"])

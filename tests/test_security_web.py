@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
 
 from conftest import crossing_body, passport
@@ -186,3 +187,25 @@ def test_data_for_scripts_travels_in_json_script_blocks_that_cannot_close_themse
     block = json_script({"name": HOSTILE_NAME}, "data")
     assert "</script>" not in block.split(">", 1)[1].rsplit("<", 1)[0]
     assert "\\u003Cscript\\u003E" in block
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_api_text_is_refused_as_bad_input_on_every_database(officer, client_for):
+    from conftest import make_officer
+
+    admin = make_officer("nul.admin", "agency_admin", "moi")
+    body = {
+        "code": "nul-list",
+        "name_en": "A\u0000list",
+        "name_ar": "قائمة",
+        "kind": "entry_ban",
+        "action": "monitor",
+        "legal_basis": "Test",
+        "threshold": 0.8,
+    }
+    response = client_for(admin).post("/api/v1/watchlists", body, content_type="application/json")
+    if connection.vendor != "postgresql":
+        assert response.status_code == 201  # SQLite stores the character as it came
+        return
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["message"] == "text must not contain NUL (0x00) characters"

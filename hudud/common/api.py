@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.db import DataError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -77,6 +78,17 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         return api.create_response(request, {"errors": _validation_problems(exc)}, status=422)
+
+    @api.exception_handler(DataError)
+    def unstorable(request: HttpRequest, exc: DataError) -> HttpResponse:
+        # Input the schemas let through but the database refuses: PostgreSQL stores no NUL
+        # character in text, nor a number beyond its column's range. Bad input, not a crash.
+        message = (
+            "text must not contain NUL (0x00) characters"
+            if "NUL" in str(exc)
+            else "a value is out of range or cannot be stored"
+        )
+        return _errors(api, request, 422, "invalid_value", "", message)
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
