@@ -276,3 +276,18 @@ def test_an_operator_issues_a_token_scoped_to_the_border_area(officer, capsys):
     assert lane.get("/api/v1/crossing-points").status_code == 200
     assert lane.get("/api/v1/watchlists").status_code == 403
     assert "token.issue" in _actions(object_type="api_token")
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_lockouts_and_audit_use_the_clients_address(officer, settings):
+    from django.test import override_settings
+
+    with override_settings(HUDUD_TRUSTED_PROXIES=["10.0.0.1"]):
+        proxied = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.1")
+        _password(proxied, "primary", "wrong")
+        spoofed = Client(REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="203.0.113.50")
+        _password(spoofed, "primary", "wrong")
+    addresses = list(
+        AuditEvent.objects.filter(action="login.failure").values_list("source_ip", flat=True)
+    )
+    assert addresses == ["203.0.113.9", "198.51.100.7"]

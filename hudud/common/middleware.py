@@ -27,6 +27,28 @@ def session_started(request: HttpRequest) -> None:
     request.session[SEEN_AT] = now
 
 
+class TrustedProxyMiddleware:
+    """Behind a reverse proxy every request comes from the proxy's address: the client's is
+    in X-Forwarded-For. Taken from there only when the peer is one of
+    `HUDUD_TRUSTED_PROXIES` (anyone can send the header), as the rightmost address that is
+    not itself a trusted proxy. Lockouts per address and the audit trail's "from where"
+    depend on it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.trusted = frozenset(settings.HUDUD_TRUSTED_PROXIES)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        peer = request.META.get("REMOTE_ADDR", "")
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if peer in self.trusted and forwarded:
+            hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+            client = next((h for h in reversed(hops) if h not in self.trusted), None)
+            if client:
+                request.META["REMOTE_ADDR"] = client
+        return self.get_response(request)
+
+
 class SessionExpiryMiddleware:
     """Log a session out after `HUDUD_SESSION_IDLE_MINUTES` without a request, and after
     `HUDUD_SESSION_MAX_HOURS` whatever happens (a shift's length): a terminal left logged in

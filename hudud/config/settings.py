@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "hudud.common.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "hudud.common.middleware.NoStoreMiddleware",
@@ -160,6 +161,8 @@ HUDUD_TOTP_SELF_ENROL = env_bool("HUDUD_TOTP_SELF_ENROL", default=True)
 SECURE_HSTS_SECONDS = env_int("HUDUD_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HUDUD_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_SSL_REDIRECT = env_bool("HUDUD_SSL_REDIRECT", default=False)
+# The reverse proxies whose X-Forwarded-For is believed (their addresses, comma-separated).
+HUDUD_TRUSTED_PROXIES = env_list("HUDUD_TRUSTED_PROXIES", [])
 if env_bool("HUDUD_BEHIND_TLS_PROXY", default=False):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
