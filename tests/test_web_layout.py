@@ -130,6 +130,13 @@ def test_a_page_the_role_may_not_open_answers_403_with_the_workspace_page(client
     assert "You are not allowed to open this page" in response.content.decode()
 
 
+@pytest.mark.django_db
+def test_a_request_refused_before_authentication_gets_the_400_page() -> None:
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "The request could not be understood" in response.content.decode()
+
+
 def test_the_500_page_renders_without_a_request() -> None:
     html = get_template("500.html").render({})
     assert "Something went wrong on our side" in html

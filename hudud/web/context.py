@@ -11,9 +11,16 @@ from hudud.web.languages import available_languages
 from hudud.web.navigation import links_for
 
 
+def _authenticated(request: HttpRequest) -> bool:
+    # A request refused before the authentication middleware ran (a foreign Host header,
+    # answered with the 400 page) has no user at all.
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
 def officer_of(request: HttpRequest) -> Officer | None:
     """The logged-in user's officer profile (with its agency), read once per request."""
-    if not request.user.is_authenticated:
+    if not _authenticated(request):
         return None
     if not hasattr(request, "_hudud_officer"):
         request._hudud_officer = (  # type: ignore[attr-defined]
@@ -24,9 +31,8 @@ def officer_of(request: HttpRequest) -> Officer | None:
 
 def workspace(request: HttpRequest) -> dict[str, Any]:
     officer = officer_of(request)
-    role = officer.role if officer else ("anonymous" if not request.user.is_authenticated else "")
     return {
         "officer": officer,
-        "nav_links": links_for(role, request.path) if officer else [],
+        "nav_links": links_for(officer.role, request.path) if officer else [],
         "interface_languages": available_languages().items(),
     }
