@@ -20,7 +20,7 @@ def _authenticated(request: HttpRequest) -> bool:
 
 def officer_of(request: HttpRequest) -> Officer | None:
     """The logged-in user's officer profile (with its agency), read once per request."""
-    if not _authenticated(request):
+    if not _authenticated(request) or request.user.pk is None:
         return None
     if not hasattr(request, "_hudud_officer"):
         request._hudud_officer = (  # type: ignore[attr-defined]
