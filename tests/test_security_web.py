@@ -38,11 +38,6 @@ def test_pages_carry_the_strict_policy_and_the_security_headers(client):
     assert "Strict-Transport-Security" not in response  # plain HTTP: HSTS means nothing
 
 
-@pytest.mark.xfail(
-    reason="the workspace context processor (hudud/web/context.py) reads request.user, which a "
-    "request refused before authentication lacks, so the 400 page fails (reported)",
-    strict=False,
-)
 @pytest.mark.django_db
 def test_a_foreign_host_header_is_refused_cleanly_with_the_headers(client):
     response = Client(raise_request_exception=False).get("/login/", HTTP_HOST="evil.example")
