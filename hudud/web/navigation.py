@@ -38,6 +38,7 @@ NAV = (
     NavItem("border:traveller_search", _("Travellers")),
     NavItem("manifests:board", _("Flights")),
     NavItem("analytics:dashboard", _("Dashboard")),
+    NavItem("audit:events", _("Audit trail")),
 )
 
 
