@@ -73,7 +73,9 @@ class ApiToken(models.Model):
     Only a SHA-256 digest of the secret is stored: a leaked database does not leak tokens.
     The prefix is kept in clear so a token can be found and named in logs without its secret.
     `scopes` names the API areas (the apps: "border", "watchlists", "manifests", ...) the
-    token may call; "*" is every area the officer's role allows.
+    token may call; "*" is every area the officer's role allows. `crossing_points` binds a
+    crossing point's node to where it stands: its calls act only at those crossing points
+    (codes), even for an officer posted to others; empty, the officer's postings decide.
     """
 
     officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="api_tokens")
@@ -85,6 +87,7 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     scopes = models.JSONField(default=list, blank=True)
+    crossing_points = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"

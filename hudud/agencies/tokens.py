@@ -16,16 +16,19 @@ import hmac
 import secrets
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from hudud.agencies.models import ApiToken, Officer
 from hudud.audit.services import audit_record_system
-from hudud.common.errors import AccessDenied, NotFound
+from hudud.common.errors import AccessDenied, NotFound, ServiceError
+from hudud.common.routes import api_areas
 
 TOKEN_PREFIX = "hudud_"  # noqa: S105 - a public marker, not a secret
 EVERY_AREA = "*"
 # A carrier's system sends passenger lists and nothing else, whatever it is issued with.
 CARRIER_AREAS = frozenset({"manifests"})
+MAX_DAYS = 3650
 
 
 def _digest(secret: str) -> str:
@@ -37,23 +40,76 @@ def _default_scopes(officer: Officer) -> list[str]:
 
 
 def token_issue(
-    *, officer: Officer, name: str, days: int = 90, scopes: list[str] | None = None
+    *,
+    officer: Officer,
+    name: str,
+    days: int = 90,
+    scopes: list[str] | None = None,
+    crossing_points: list[str] | None = None,
+    operator: str = "system",
 ) -> tuple[ApiToken, str]:
     """Create a token for `officer`; returns the record and the clear token (shown once).
 
     `scopes` defaults to every area for officers and to "manifests" for a carrier.
+    `crossing_points` (codes) binds a node's token to where it stands; each must be one of
+    the officer's postings, or `ServiceError` names it. Audited as done by `operator`.
     """
+    if not 1 <= days <= MAX_DAYS:
+        raise ServiceError.one("out_of_range", "days", f"a token lasts 1 to {MAX_DAYS} days")
+    if scopes:
+        _check_scopes(scopes)
+    points = sorted(set(crossing_points or ()))
+    if points:
+        _check_bound_points(officer, points)
     prefix = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(
-        officer=officer,
-        name=name,
-        prefix=prefix,
-        digest=_digest(secret),
-        expires_at=timezone.now() + timedelta(days=days),
-        scopes=sorted(set(scopes)) if scopes else _default_scopes(officer),
-    )
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            officer=officer,
+            name=name,
+            prefix=prefix,
+            digest=_digest(secret),
+            expires_at=timezone.now() + timedelta(days=days),
+            scopes=sorted(set(scopes)) if scopes else _default_scopes(officer),
+            crossing_points=points,
+        )
+        audit_record_system(
+            action="token.issue",
+            object_type="api_token",
+            object_id=prefix,
+            username=operator,
+            details={
+                "name": name,
+                "officer": officer.badge_number,
+                "scopes": token.scopes,
+                "crossing_points": points,
+                "days": days,
+            },
+        )
     return token, f"{TOKEN_PREFIX}{prefix}_{secret}"
+
+
+def _check_scopes(scopes: list[str]) -> None:
+    known = api_areas()
+    unknown = sorted({s for s in scopes if s != EVERY_AREA and s not in known})
+    if unknown:
+        raise ServiceError.one(
+            "unknown_scope",
+            "scopes",
+            f"no API area {', '.join(unknown)} (areas: {', '.join(sorted(known))}, or *)",
+        )
+
+
+def _check_bound_points(officer: Officer, points: list[str]) -> None:
+    # A binding narrows postings, never widens them: a point outside them would be a token
+    # that can do nothing, which is an operator's mistake worth naming.
+    posted = set(officer.postings.values_list("crossing_point__code", flat=True))
+    strangers = [code for code in points if code not in posted]
+    if strangers:
+        who = officer.user.get_username()
+        raise ServiceError.one(
+            "not_posted", "crossing_points", f"{who} is not posted to {', '.join(strangers)}"
+        )
 
 
 def token_allows(token: ApiToken, area: str) -> bool:
@@ -106,6 +162,9 @@ def token_authenticate(raw: str, area: str | None = None) -> Officer | None:
         return None
     if area is not None and not token_allows(token, area):
         raise AccessDenied(f"this API token is not scoped for the {area} endpoints")
+    if token.crossing_points:
+        # Read by `Posting.objects.of`: the officer acts here only at the node's points.
+        token.officer.token_points = frozenset(token.crossing_points)  # type: ignore[attr-defined]
     # Touch last_used_at at most once a minute: a write per request would serialise lanes.
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

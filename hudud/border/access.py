@@ -31,7 +31,7 @@ def crossing_point_for_line_work(*, officer: Officer, code: str) -> CrossingPoin
     an officer's recorded crossing count as that authority's record.
     """
     require(officer, "crossing.record", "your role does not process travellers at a crossing point")
-    posted = Posting.objects.filter(officer=officer, crossing_point=OuterRef("pk"))
+    posted = Posting.objects.of(officer).filter(crossing_point=OuterRef("pk"))
     crossing_point = (
         CrossingPoint.objects.filter(code=code).annotate(is_posted=Exists(posted)).first()
     )

@@ -83,11 +83,25 @@ class Lane(models.Model):
         return f"{self.crossing_point.code}/{self.code}"
 
 
+class PostingQuerySet(models.QuerySet["Posting"]):
+    def of(self, officer: Officer) -> PostingQuerySet:
+        """Where `officer` works, as far as this request may act: their postings, narrowed to
+        the crossing points the API token in use is bound to (a crossing point's node), if
+        it is bound. Every access helper asks this, never `filter(officer=...)` itself."""
+        postings = self.filter(officer=officer)
+        bound = getattr(officer, "token_points", None)
+        if bound is not None:
+            postings = postings.filter(crossing_point__code__in=sorted(bound))
+        return postings
+
+
 class Posting(models.Model):
     """An officer's assignment to a crossing point: where they may record crossings."""
 
     officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="postings")
     crossing_point = models.ForeignKey(CrossingPoint, on_delete=models.CASCADE, related_name="+")
+
+    objects = PostingQuerySet.as_manager()
 
     class Meta:
         constraints = [

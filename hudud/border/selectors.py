@@ -238,7 +238,7 @@ def traveller_page(*, actor: Actor, traveller_id: str, today: date) -> Traveller
     crossings = Crossing.objects.filter(traveller=traveller)
     at_posts_only = officer.role in CROSSINGS_AT_POSTS_ONLY
     if at_posts_only:
-        posted = Posting.objects.filter(officer=officer).values("crossing_point")
+        posted = Posting.objects.of(officer).values("crossing_point")
         crossings = crossings.filter(crossing_point__in=posted)
     alerts: list[Alert] = []
     if "alerts" in sections:

@@ -9,7 +9,7 @@
     hudud account unlock USERNAME             release a lockout after failed logins
     hudud account totp-reset USERNAME         new TOTP secret (shown once), old one void
     hudud account totp-reseal                 reseal TOTP secrets after a field-key rotation
-    hudud account token-issue USERNAME --name N [--scope AREA ...] [--days D]
+    hudud account token-issue USERNAME --name N [--scope AREA ...] [--point CODE ...] [--days D]
     hudud account tokens USERNAME             list an officer's API tokens
     hudud account token-revoke PREFIX         revoke an API token
 
@@ -209,6 +209,12 @@ def _register_account(subparsers: Any) -> None:
         action="append",
         help="an API area it may call (border, watchlists, manifests, ...); repeat; default all",
     )
+    issue.add_argument(
+        "--point",
+        action="append",
+        help="bind a crossing point's node to where it stands (a code among the officer's "
+        "postings); repeat; default: wherever the officer is posted",
+    )
     issue.add_argument("--days", type=int, default=90, help="days until it expires (default 90)")
     _operator(issue)
     issue.set_defaults(func=_token_issue)
@@ -257,20 +263,24 @@ def _token_issue(args: argparse.Namespace) -> int:
     setup_django()
     from hudud.agencies.models import Officer
     from hudud.agencies.tokens import token_issue
-    from hudud.audit.services import audit_record_system
+    from hudud.common.errors import ServiceError
 
     officer = Officer.objects.filter(user__username=args.username).first()
     if officer is None:
         print(f"hudud account token-issue: no officer {args.username!r}", file=sys.stderr)
         return 2
-    token, clear = token_issue(officer=officer, name=args.name, days=args.days, scopes=args.scope)
-    audit_record_system(
-        action="token.issue",
-        object_type="api_token",
-        object_id=token.prefix,
-        username=args.operator,
-        details={"officer": officer.badge_number, "scopes": token.scopes, "days": args.days},
-    )
+    try:
+        _, clear = token_issue(
+            officer=officer,
+            name=args.name,
+            days=args.days,
+            scopes=args.scope,
+            crossing_points=args.point,
+            operator=args.operator,
+        )
+    except ServiceError as error:
+        print(f"hudud account token-issue: {error}", file=sys.stderr)
+        return 2
     print(clear)
     return 0
 
@@ -282,7 +292,8 @@ def _tokens(args: argparse.Namespace) -> int:
     rows = ApiToken.objects.filter(officer__user__username=args.username).order_by("created_at")
     for token in rows:
         state = "revoked" if token.revoked_at else f"expires {token.expires_at:%Y-%m-%d}"
-        print(f"{token.prefix} {token.name!r} scopes={','.join(token.scopes)} {state}")
+        points = f" points={','.join(token.crossing_points)}" if token.crossing_points else ""
+        print(f"{token.prefix} {token.name!r} scopes={','.join(token.scopes)}{points} {state}")
     return 0
 
 

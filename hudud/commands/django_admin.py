@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
@@ -64,11 +65,21 @@ def _token(args: argparse.Namespace) -> int:
     setup_django()
     from hudud.agencies.models import Officer
     from hudud.agencies.tokens import token_issue
+    from hudud.common.errors import ServiceError
 
     officer = Officer.objects.filter(badge_number=args.badge_number).first()
     if officer is None:
         print(f"hudud token: no officer with badge number {args.badge_number!r}", file=sys.stderr)
         return 2
-    _, clear = token_issue(officer=officer, name=args.name, days=args.days)
+    try:
+        _, clear = token_issue(
+            officer=officer,
+            name=args.name,
+            days=args.days,
+            operator=f"operator:{getpass.getuser()}",
+        )
+    except ServiceError as error:
+        print(f"hudud token: {error}", file=sys.stderr)
+        return 2
     print(clear)
     return 0

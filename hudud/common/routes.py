@@ -107,6 +107,11 @@ def _api_areas() -> dict[str, str]:
     return {_as_django(r.path).lstrip("/"): r.app for r in api_routes()}
 
 
+def api_areas() -> frozenset[str]:
+    """The API areas a token may be scoped for (apps with API operations)."""
+    return frozenset(_api_areas().values())
+
+
 def api_area_of(request: HttpRequest) -> str | None:
     """The API area (app) of the operation `request` is for, or None outside the API."""
     match = getattr(request, "resolver_match", None)

@@ -39,7 +39,7 @@ def carrier_for_sending(officer: Officer) -> Carrier:
 
 
 def _posted_points(officer: Officer) -> QuerySet[Posting, Any]:
-    return Posting.objects.filter(officer=officer).values("crossing_point")
+    return Posting.objects.of(officer).values("crossing_point")
 
 
 def flights_visible(officer: Officer) -> QuerySet[Flight]:

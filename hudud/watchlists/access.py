@@ -48,7 +48,7 @@ def _owns_lists(officer: Officer) -> bool:
 
 
 def posted_points(officer: Officer) -> QuerySet[CrossingPoint]:
-    posted = Posting.objects.filter(officer=officer).values("crossing_point")
+    posted = Posting.objects.of(officer).values("crossing_point")
     return CrossingPoint.objects.filter(pk__in=posted)
 
 

@@ -22,7 +22,7 @@ WORKING_STATUSES = (CrossingPoint.Status.OPERATIONAL, CrossingPoint.Status.RESTR
 
 def posted_points(officer: Officer) -> list[CrossingPoint]:
     """The open crossing points `officer` is posted to, by name."""
-    posted = Posting.objects.filter(officer=officer).values("crossing_point")
+    posted = Posting.objects.of(officer).values("crossing_point")
     return list(
         CrossingPoint.objects.filter(pk__in=posted, status__in=WORKING_STATUSES).order_by("name_en")
     )

@@ -106,3 +106,80 @@ def test_a_revoked_token_stops_at_once_and_the_revocation_is_audited(officer, ca
     event = AuditEvent.objects.get(action="token.revoke")
     assert (event.object_id, event.actor_username) == (token.prefix, "ops")
     assert main(["account", "token-revoke", "nosuchprefix"]) == 2
+
+
+def _check_at(clear: str, point: str):
+    from conftest import passport
+
+    body = {"crossing_point": point, "direction": "entry", "mrz": passport(number="N0DE0001")}
+    client = Client(headers={"Authorization": f"Bearer {clear}"})
+    return client.post("/api/v1/crossings/check", body, "application/json")
+
+
+@pytest.mark.django_db
+def test_a_nodes_token_acts_only_at_its_crossing_point_though_the_officer_works_at_two(officer):
+    # The officer is posted at Zurbatiya and Baghdad airport; the node stands at Zurbatiya.
+    _, node = token_issue(officer=officer, name="node Zurbatiya", crossing_points=["zurbatiya"])
+    _, lane = token_issue(officer=officer, name="lane")
+    assert _check_at(node, "zurbatiya").status_code == 200
+    refused = _check_at(node, "baghdad-airport")
+    assert refused.status_code == 403
+    assert refused.json()["errors"][0]["field"] == "crossing_point"
+    assert _check_at(lane, "baghdad-airport").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_token_is_bound_only_where_its_officer_is_posted_and_scoped_only_to_real_areas(officer):
+    from hudud.common.errors import ServiceError
+
+    with pytest.raises(ServiceError) as refused:
+        token_issue(officer=officer, name="node", crossing_points=["zurbatiya", "safwan"])
+    assert (refused.value.problems[0].field, refused.value.problems[0].code) == (
+        "crossing_points",
+        "not_posted",
+    )
+    assert "safwan" in str(refused.value)
+    with pytest.raises(ServiceError) as refused:
+        token_issue(officer=officer, name="lane", scopes=["border", "boarder"])
+    assert refused.value.problems[0].field == "scopes"
+    assert "boarder" in str(refused.value)
+    for days in (0, -5, 3651):
+        with pytest.raises(ServiceError) as refused:
+            token_issue(officer=officer, name="lane", days=days)
+        assert refused.value.problems[0].field == "days"
+    assert not ApiToken.objects.exists()
+
+
+@pytest.mark.django_db
+def test_issuing_a_token_is_audited_without_its_secret(officer, capsys):
+    from hudud.audit.models import AuditEvent
+    from hudud.cli import main
+
+    code = main(
+        [
+            "account",
+            "token-issue",
+            "primary",
+            "--name",
+            "node Zurbatiya",
+            "--scope",
+            "border",
+            "--point",
+            "zurbatiya",
+            "--operator",
+            "ops",
+        ]
+    )
+    assert code == 0
+    clear = capsys.readouterr().out.strip()
+    token = ApiToken.objects.get()
+    assert token.crossing_points == ["zurbatiya"]
+    event = AuditEvent.objects.get(action="token.issue")
+    assert (event.object_id, event.actor_username) == (token.prefix, "ops")
+    assert event.details["crossing_points"] == ["zurbatiya"]
+    assert clear.split("_")[-1] not in str(event.details)
+    assert main(["account", "tokens", "primary"]) == 0
+    assert "points=zurbatiya" in capsys.readouterr().out
+    assert main(["account", "token-issue", "primary", "--name", "x", "--point", "safwan"]) == 2
+    assert "crossing_points" in capsys.readouterr().err
+    assert ApiToken.objects.count() == 1
