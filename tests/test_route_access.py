@@ -34,6 +34,7 @@ from conftest import make_officer, passport
 from hudud.agencies.models import Agency, Officer
 from hudud.common.actor import Actor
 from hudud.common.routes import Route, api_routes, page_routes
+from hudud.revenue.tests.helpers import declaration, declaration_body, issue, receipt_body
 
 ROLES = ("anonymous", *Officer.Role.values)
 
@@ -201,7 +202,10 @@ def _world() -> World:
         username="cast.carrier.zz",
     )
     officers["carrier"] = carrier.account
+    declaration, receipt = _revenue_records(officers["revenue"])
     params = {
+        "declaration_id": str(declaration.pk),
+        "receipt_id": str(receipt.pk),
         "alert_id": str(opened.pk),
         "clearance_id": str(Clearance.objects.get().pk),
         "notification_id": str(Notification.objects.get().pk),
@@ -212,6 +216,12 @@ def _world() -> World:
         "crossing_point": "zurbatiya",
     }
     return World(officers, params)
+
+
+def _revenue_records(revenue: Officer) -> tuple[Any, Any]:
+    """A declaration at Umm Qasr North and a receipt naming it, by the cast's revenue officer."""
+    recorded = declaration(revenue)
+    return recorded, issue(revenue, declaration_id=recorded.pk)
 
 
 def _client_for(officer: Officer | None) -> Client:
@@ -258,6 +268,9 @@ BODIES: dict[str, Any] = {
     "POST /api/v1/alerts/{alert_id}/clearance": lambda: {"reason": "a different person"},
     "POST /api/v1/watchlists/clearances/{clearance_id}/revoke": lambda: {"reason": "wrong"},
     "POST /api/v1/watchlists/{code}/entries/{entry_id}/remove": lambda: {"reason": "stale"},
+    "POST /api/v1/declarations": declaration_body,
+    "POST /api/v1/receipts": receipt_body,
+    "POST /api/v1/receipts/{receipt_id}/void": lambda: {"reason": "issued by mistake"},
 }
 # Forms for pages whose refusal of an invalid form would hide the access check.
 PAGE_FORMS: dict[str, dict[str, str]] = {

@@ -104,6 +104,18 @@ CAPABILITIES: dict[str, Capability] = {
             {"customs", "revenue"},
         ),
         _cap(
+            "declaration.record",
+            "record and update customs declarations by reference at posted ports",
+            {R.REVENUE},
+            {"customs"},
+        ),
+        _cap(
+            "receipt.issue",
+            "issue fee receipts, and void them with a reason, at posted crossing points",
+            {R.REVENUE},
+            {"customs", "revenue"},
+        ),
+        _cap(
             "case.trafficking",
             "open and read trafficking-victim referrals",
             {R.CASE_WORKER, R.AUDITOR},

@@ -10,6 +10,7 @@ from hudud.audit.api import router as audit_router
 from hudud.border.api import router as border_router
 from hudud.common.api import AUTH, install_error_handlers
 from hudud.manifests.api import router as manifests_router
+from hudud.revenue.api import router as revenue_router
 from hudud.watchlists.api import router as watchlists_router
 
 api = NinjaAPI(
@@ -31,3 +32,4 @@ api.add_router("/", border_router)
 api.add_router("/", watchlists_router)
 api.add_router("/", manifests_router)
 api.add_router("/", audit_router)
+api.add_router("/", revenue_router)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "hudud.web",
     "hudud.manifests",
     "hudud.analytics",
+    "hudud.revenue",
 ]
 
 MIDDLEWARE = [
