@@ -26,7 +26,9 @@ from hudud.watchlists.models import Alert, Clearance, Notification
 BATCH = 2000
 
 
-def _in_batches(rows: QuerySet[Any], erase: Callable[[list[Any]], object], dry_run: bool) -> int:
+def in_batches(rows: QuerySet[Any], erase: Callable[[list[Any]], object], dry_run: bool) -> int:
+    """Erase `rows` a batch at a time, each batch in its own transaction (apps' purgers use
+    it too); in a dry run, only count them."""
     if dry_run:
         return rows.count()
     done = 0
@@ -53,7 +55,7 @@ def _crossings(context: PurgeContext, days: int, *, overstayers: bool) -> int:
     rows = (
         rows.filter(_overstayers(context)) if overstayers else rows.exclude(_overstayers(context))
     )
-    return _in_batches(rows, _erase_crossings, context.dry_run)
+    return in_batches(rows, _erase_crossings, context.dry_run)
 
 
 def _erase_crossings(ids: list[Any]) -> None:
@@ -71,7 +73,7 @@ def purge_overstayer_crossings(context: PurgeContext, days: int) -> int:
 def purge_groups(context: PurgeContext, days: int) -> int:
     used = Crossing.objects.filter(group=OuterRef("pk"))
     rows = TravelGroup.objects.filter(opened_at__lt=context.cutoff(days)).exclude(Exists(used))
-    return _in_batches(
+    return in_batches(
         rows, lambda ids: TravelGroup.objects.filter(pk__in=ids).delete(), context.dry_run
     )
 
@@ -81,7 +83,7 @@ def purge_vehicles(context: PurgeContext, days: int) -> int:
     rows = Vehicle.objects.exclude(Exists(Crossing.objects.filter(vehicle=OuterRef("pk")))).exclude(
         Exists(TravelGroup.objects.filter(vehicle=OuterRef("pk")))
     )
-    return _in_batches(
+    return in_batches(
         rows, lambda ids: Vehicle.objects.filter(pk__in=ids).delete(), context.dry_run
     )
 
@@ -91,7 +93,7 @@ def purge_clearances(context: PurgeContext, days: int) -> int:
     rows = Clearance.objects.filter(
         Q(expires_on__lt=ended.date()) | Q(revoked_at__lt=ended)
     ).exclude(traveller_id__in=context.held.ids("traveller"))
-    return _in_batches(
+    return in_batches(
         rows, lambda ids: Clearance.objects.filter(pk__in=ids).delete(), context.dry_run
     )
 
@@ -109,7 +111,7 @@ def purge_alerts(context: PurgeContext, days: int) -> int:
         .exclude(pk__in=context.held.ids("alert"))
         .exclude(Exists(Clearance.objects.filter(alert=OuterRef("pk"))))
     )
-    return _in_batches(rows, _erase_alerts, context.dry_run)
+    return in_batches(rows, _erase_alerts, context.dry_run)
 
 
 def _erase_travellers(ids: list) -> None:
@@ -132,7 +134,7 @@ def purge_travellers(context: PurgeContext, days: int) -> int:
             Exists(Permit.objects.filter(valid_until__gte=timezone.localdate(context.now), **mine))
         )
     )
-    return _in_batches(rows, _erase_travellers, context.dry_run)
+    return in_batches(rows, _erase_travellers, context.dry_run)
 
 
 def purge_login_failures(context: PurgeContext, days: int) -> int:
