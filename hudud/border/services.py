@@ -288,6 +288,21 @@ def _record(
     return RecordedCrossing(crossing=crossing, replayed=False, stay=status)
 
 
+def permit_problems(
+    *, kind: str, valid_from: date, valid_until: date, max_stay_days: int | None
+) -> list[Problem]:
+    """What is wrong with a permit as asked (empty when it can be granted); the admin's form
+    shows the same problems."""
+    problems: list[Problem] = []
+    if kind not in Permit.Kind.values:
+        problems.append(Problem("invalid_value", "kind", f"one of {Permit.Kind.values}"))
+    if valid_until < valid_from:
+        problems.append(Problem("invalid_value", "valid_until", "ends before valid_from"))
+    if kind != Permit.Kind.RESIDENCE and not max_stay_days:
+        problems.append(Problem("missing_field", "max_stay_days", "a visa states its days of stay"))
+    return problems
+
+
 def permit_grant(
     *,
     actor: Actor,
@@ -300,13 +315,9 @@ def permit_grant(
     entries_allowed: int | None = None,
 ) -> Permit:
     """Record a visa or residence permit; a traveller inside gets their stay re-evaluated."""
-    problems: list[Problem] = []
-    if kind not in Permit.Kind.values:
-        problems.append(Problem("invalid_value", "kind", f"one of {Permit.Kind.values}"))
-    if valid_until < valid_from:
-        problems.append(Problem("invalid_value", "valid_until", "ends before valid_from"))
-    if kind != Permit.Kind.RESIDENCE and not max_stay_days:
-        problems.append(Problem("missing_field", "max_stay_days", "a visa states its days of stay"))
+    problems = permit_problems(
+        kind=kind, valid_from=valid_from, valid_until=valid_until, max_stay_days=max_stay_days
+    )
     if problems:
         raise ServiceError(problems)
     with transaction.atomic():

@@ -1,32 +1,26 @@
-from django.contrib import admin
+"""Carriers and flights in the admin site. The carriers' messages themselves (names,
+documents, the raw bytes) are read on the flight board, audited, and never here."""
 
-from hudud.manifests.models import Carrier, Flight, Submission
+from django.contrib import admin
+from django.http import HttpRequest
+
+from hudud.common.admin_audit import AuditedAdmin
+from hudud.manifests.models import Carrier, Flight
 
 
 @admin.register(Carrier)
-class CarrierAdmin(admin.ModelAdmin):
+class CarrierAdmin(AuditedAdmin):
     list_display = ["code", "name", "account", "active"]
     search_fields = ["code", "name"]
     raw_id_fields = ["account"]
 
 
 @admin.register(Flight)
-class FlightAdmin(admin.ModelAdmin):
+class FlightAdmin(AuditedAdmin):
     # Read-only: flights change only by what carriers send (manifest_receive).
     list_display = ["number", "carrier", "departure_date", "crossing_point", "scheduled_arrival"]
     list_filter = ["crossing_point", "carrier"]
     readonly_fields = [f.name for f in Flight._meta.fields]
 
-    def has_add_permission(self, request: object) -> bool:
-        return False
-
-
-@admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
-    list_display = ["reference", "carrier", "channel", "received_at", "status", "size"]
-    list_filter = ["status", "channel", "carrier"]
-    exclude = ["raw", "parsed"]
-    readonly_fields = [f.name for f in Submission._meta.fields if f.name not in ("raw", "parsed")]
-
-    def has_add_permission(self, request: object) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

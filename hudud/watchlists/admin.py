@@ -1,46 +1,34 @@
-from django.contrib import admin
+"""Watchlists' reference data in the admin site. Alerts, clearances and notifications are
+personal data and decisions: they are read and decided in the workspace (audited, scoped by
+the access helpers), not here."""
 
-from hudud.watchlists.models import Alert, Clearance, ImportRun, Notification, Watchlist
+from django.contrib import admin
+from django.http import HttpRequest
+
+from hudud.common.admin_audit import AuditedAdmin
+from hudud.watchlists.models import ImportRun, Watchlist
 
 
 @admin.register(Watchlist)
-class WatchlistAdmin(admin.ModelAdmin):
+class WatchlistAdmin(AuditedAdmin):
     # Entries change through imports and the entry services (audited), not through the admin.
     list_display = ["code", "name_en", "kind", "owner", "action", "threshold", "active"]
     list_filter = ["kind", "action", "active", "owner"]
     search_fields = ["code", "name_en", "name_ar"]
 
 
-class _ReadOnly(admin.ModelAdmin):
-    """Decisions are made through the audited services; the admin only shows them."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(ImportRun)
-class ImportRunAdmin(_ReadOnly):
+class ImportRunAdmin(AuditedAdmin):
+    """Imports are made by `hudud watchlist import` and the API; the admin only shows them."""
+
     list_display = ["watchlist", "file_name", "imported_at", "added", "changed", "removed"]
     list_filter = ["watchlist"]
 
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
-@admin.register(Alert)
-class AlertAdmin(_ReadOnly):
-    list_display = ["raised_at", "crossing_point", "status", "score", "entry", "subject_key"]
-    list_filter = ["status", "crossing_point"]
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
-
-@admin.register(Clearance)
-class ClearanceAdmin(_ReadOnly):
-    list_display = ["document_issuing_state", "document_number", "entry", "expires_on"]
-
-
-@admin.register(Notification)
-class NotificationAdmin(_ReadOnly):
-    list_display = ["created_at", "agency", "watchlist", "acknowledged_at"]
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
