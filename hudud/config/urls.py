@@ -10,6 +10,7 @@ urlpatterns = [
     # Two-factor login and logout; also the admin site's login (before admin.site.urls).
     path("", include("hudud.agencies.urls")),
     path("manifests/", include("hudud.manifests.urls")),
+    path("revenue/", include("hudud.revenue.urls")),
     path("audit/", include("hudud.audit.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

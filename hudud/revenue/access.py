@@ -32,7 +32,7 @@ def reads_everywhere(officer: Officer) -> bool:
 
 
 def _posted(officer: Officer) -> QuerySet[Posting, Any]:
-    return Posting.objects.filter(officer=officer).values("crossing_point")
+    return Posting.objects.of(officer).values("crossing_point")
 
 
 def ensure_can_read(officer: Officer) -> None:
@@ -63,7 +63,7 @@ def crossing_point_for_work(*, officer: Officer, code: str, capability: str) -> 
     point = CrossingPoint.objects.filter(code=code).first()
     if point is None:
         raise NotFound("crossing_point", f"no crossing point with code {code!r}")
-    if not Posting.objects.filter(officer=officer, crossing_point=point).exists():
+    if not Posting.objects.of(officer).filter(crossing_point=point).exists():
         raise AccessDenied(f"you are not posted to {point.name_en}", "crossing_point")
     if point.status in (CrossingPoint.Status.CLOSED, CrossingPoint.Status.PLANNED):
         status = point.get_status_display().lower()
@@ -124,10 +124,19 @@ def receipt_for_void(*, officer: Officer, receipt_id: str) -> Receipt:
     return found
 
 
+def points_for_issuing(officer: Officer) -> QuerySet[CrossingPoint]:
+    """Where `officer` may issue receipts: their open posts (none without the capability)."""
+    if not can(officer, "receipt.issue"):
+        return CrossingPoint.objects.none()
+    closed = (CrossingPoint.Status.CLOSED, CrossingPoint.Status.PLANNED)
+    points = CrossingPoint.objects.filter(pk__in=_posted(officer)).exclude(status__in=closed)
+    return points.order_by("name_en")
+
+
 def may_issue_at(officer: Officer, point: CrossingPoint) -> bool:
     """Whether to offer `officer` the issuing and voiding forms at `point` (pages only; the
     services decide)."""
     return (
         can(officer, "receipt.issue")
-        and Posting.objects.filter(officer=officer, crossing_point=point).exists()
+        and Posting.objects.of(officer).filter(crossing_point=point).exists()
     )

@@ -18,4 +18,11 @@ RULES: dict[str, frozenset[str]] = {
     "GET /api/v1/receipts/{receipt_id}": READERS,
     "POST /api/v1/receipts/{receipt_id}/void": CASHIERS,
     "GET /api/v1/fees": READERS,
+    # Pages: a port's day, a receipt, a declaration; issuing and voiding (forms, POST).
+    "GET /revenue/": READERS,
+    "GET /revenue/receipts/new": CASHIERS,
+    "POST /revenue/receipts/new": CASHIERS,
+    "GET /revenue/receipts/<uuid:receipt_id>/": READERS,
+    "POST /revenue/receipts/<uuid:receipt_id>/void": CASHIERS,
+    "GET /revenue/declarations/<uuid:declaration_id>/": READERS,
 }

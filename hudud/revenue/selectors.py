@@ -24,6 +24,7 @@ from hudud.revenue.models import Declaration, Fee, Receipt
 
 LIST_LIMIT = 200
 RECENT_DECLARATIONS = 20
+CENTS = Decimal("0.01")
 
 
 # --- declarations ----------------------------------------------------------------------------
@@ -158,7 +159,9 @@ def receipts_list(*, actor: Actor, query: ReceiptQuery, limit: int = LIST_LIMIT)
     for g in grouped:
         voided += g["void_count"]
         if g["count"]:
-            totals.append(Total(g["kind"], g["currency"], g["count"], g["amount"]))
+            # SQLite's sums come back without the column's scale; PostgreSQL's with it.
+            amount = Decimal(g["amount"]).quantize(CENTS)
+            totals.append(Total(g["kind"], g["currency"], g["count"], amount))
     result = ReceiptList(shown[:limit], totals, voided, more=len(shown) > limit)
     audit_record(
         actor=actor,

@@ -78,6 +78,7 @@ def amount_problems(field: str, amount: Decimal, currency: str) -> list[Problem]
     """An amount taken or declared: positive, in cents at most, dinars whole (the dinar's
     fils are no longer in use)."""
     try:
+        amount = Decimal(str(amount))
         exponent = amount.as_tuple().exponent
         whole = amount == amount.to_integral_value()
     except (InvalidOperation, ValueError):

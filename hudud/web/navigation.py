@@ -39,6 +39,7 @@ NAV = (
     NavItem("manifests:board", _("Flights")),
     NavItem("analytics:dashboard", _("Dashboard")),
     NavItem("audit:events", _("Audit trail")),
+    NavItem("revenue:workspace", _("Revenue")),
 )
 
 
