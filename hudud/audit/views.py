@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hudud.audit import selectors
 from hudud.audit.route_access import AUDITORS
-from hudud.web.http import actor_for, officer_view
+from hudud.web.http import actor_for, officer_view, pager_links
 
 _SLUG = r"^[A-Za-z0-9_.:-]*$"
 
@@ -79,12 +79,6 @@ def _record_link(object_type: str, object_id: str) -> str:
         return ""
 
 
-def _page_link(request: HttpRequest, page: int) -> str:
-    params = request.GET.copy()
-    params["page"] = str(page)
-    return f"?{params.urlencode()}"
-
-
 @require_GET
 @officer_view(roles=AUDITORS)
 def events(request: HttpRequest) -> HttpResponse:
@@ -99,8 +93,7 @@ def events(request: HttpRequest) -> HttpResponse:
         context.update(
             results=results,
             rows=[(e, links[e.pk]) for e in results.events],
-            previous_link=_page_link(request, results.page - 1),
-            next_link=_page_link(request, results.page + 1),
+            **pager_links(request, results.page),
         )
     return render(request, "audit/events.html", context)
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from hudud.border import access, selectors
 from hudud.border.stays import local_day
 from hudud.common.errors import AccessDenied, ServiceError
-from hudud.web.http import actor_for, officer_view
+from hudud.web.http import actor_for, officer_view, pager_links
 
 
 class TravellerSearchForm(forms.Form):
@@ -43,12 +43,6 @@ class TravellerSearchForm(forms.Form):
         )
 
 
-def _page_link(request: HttpRequest, page: int) -> str:
-    params = request.GET.copy()
-    params["page"] = str(page)
-    return f"?{params.urlencode()}"
-
-
 @require_GET
 @officer_view(roles=access.TRAVELLER_READ_ROLES)
 def traveller_search(request: HttpRequest) -> HttpResponse:
@@ -65,8 +59,7 @@ def traveller_search(request: HttpRequest) -> HttpResponse:
             context["problems"] = error.problems
         else:
             context["results"] = results
-            context["previous_link"] = _page_link(request, results.page - 1)
-            context["next_link"] = _page_link(request, results.page + 1)
+            context.update(pager_links(request, results.page))
     return render(request, "border/traveller_search.html", context)
 
 

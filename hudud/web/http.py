@@ -48,5 +48,16 @@ def officer_view(roles: frozenset[str] | None = None) -> Callable[[View], View]:
     return decorate
 
 
+def pager_links(request: HttpRequest, page: int) -> dict[str, str]:
+    """The links of `web/_pager.html` around `page`: the same query, another page."""
+
+    def link(number: int) -> str:
+        params = request.GET.copy()
+        params["page"] = str(number)
+        return f"?{params.urlencode()}"
+
+    return {"previous_link": link(page - 1), "next_link": link(page + 1)}
+
+
 def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
