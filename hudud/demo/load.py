@@ -30,7 +30,7 @@ from hudud.border.models import (
     Traveller,
     Vehicle,
 )
-from hudud.demo import accounts, manifests, scenarios, watchlists
+from hudud.demo import accounts, manifests, revenue, scenarios, watchlists
 from hudud.demo.generate import DemoData, GenerationConfig, GenTraveller, generate
 from hudud.demo.lanes import lanes_for
 from hudud.demo.stays import apply_stays, policy_lookup
@@ -49,6 +49,7 @@ class LoadReport:
     groups: int = 0
     watchlists: watchlists.WatchlistsReport | None = None
     flights: manifests.DemoFlights | None = None
+    revenue: revenue.DemoRevenue | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -65,8 +66,15 @@ def demo_load(
         token = accounts.demo_token_issue(demo_accounts[0].officer)
         lists = _watchlists_load(demo_accounts, timings) if loaded else None
         flights = _manifests_load(demo_accounts, moment, timings) if loaded else None
+        money = _revenue_load(demo_accounts, moment, seed, timings) if loaded else None
     report = LoadReport(
-        loaded, demo_accounts, token, watchlists=lists, flights=flights, timings=timings
+        loaded,
+        demo_accounts,
+        token,
+        watchlists=lists,
+        flights=flights,
+        revenue=money,
+        timings=timings,
     )
     if data is not None:
         report.travellers, report.groups = len(data.travellers), len(data.groups)
@@ -119,6 +127,16 @@ def _manifests_load(
     flights = manifests.manifests_load(admin=admin, now=now)
     timings["manifests"] = time.perf_counter() - clock
     return flights
+
+
+def _revenue_load(
+    demo_accounts: list[accounts.DemoAccount], now: datetime, seed: int, timings: dict[str, float]
+) -> revenue.DemoRevenue:
+    clock = time.perf_counter()
+    customs = next(a.officer for a in demo_accounts if a.username == "customs.ummqasr")
+    loaded = revenue.revenue_load(customs=customs, now=now, seed=seed)
+    timings["revenue"] = time.perf_counter() - clock
+    return loaded
 
 
 def _lanes_ensure(points: Sequence[CrossingPoint]) -> dict[tuple[str, str], int]:
