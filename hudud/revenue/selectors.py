@@ -25,6 +25,8 @@ from hudud.revenue.models import Declaration, Fee, Receipt
 LIST_LIMIT = 200
 RECENT_DECLARATIONS = 20
 CENTS = Decimal("0.01")
+# What a receipt's presentation reads beside it (port, fee, the officers' names).
+RECEIPT_RELATED = ("crossing_point", "fee", "issued_by__user", "voided_by__user")
 
 
 # --- declarations ----------------------------------------------------------------------------
@@ -64,7 +66,7 @@ def declaration_detail(*, actor: Actor, declaration_id: str) -> DeclarationDetai
     """One declaration with the receipts that name it (audited: they show who paid)."""
     declaration = access.declaration_for_read(officer=actor.officer, declaration_id=declaration_id)
     receipts = list(
-        declaration.receipts.select_related("issued_by__user").order_by("issued_at", "sequence")
+        declaration.receipts.select_related(*RECEIPT_RELATED).order_by("issued_at", "sequence")
     )
     received = sum(
         (r.amount for r in receipts if not r.voided and r.kind == Receipt.Kind.CUSTOMS_DUTY),
@@ -142,9 +144,7 @@ def receipts_list(*, actor: Actor, query: ReceiptQuery, limit: int = LIST_LIMIT)
     currency of the valid ones (one grouped query). Audited: the list shows who paid."""
     rows = _filtered(actor, query)
     shown = list(
-        rows.select_related("crossing_point", "issued_by__user").order_by(
-            "-issued_at", "-sequence"
-        )[: limit + 1]
+        rows.select_related(*RECEIPT_RELATED).order_by("-issued_at", "-sequence")[: limit + 1]
     )
     grouped = (
         rows.values("kind", "currency")

@@ -223,3 +223,18 @@ def test_the_fee_schedule_is_reference_data_for_revenue_officers(other_agency_of
     assert {"voa-standard-usd", "residence-fine-day", "vehicle-entry-truck"} <= {
         f["code"] for f in fees
     }
+
+
+def test_listing_receipts_costs_the_same_few_queries_for_many(
+    other_agency_officer, client_for, django_assert_max_num_queries
+):
+    customs = client_for(other_agency_officer)
+    for n in range(12):
+        receipt = issue(other_agency_officer, kind="visa_on_arrival", fee_code="voa-standard-usd")
+        if n % 4 == 0:
+            customs.post(f"/api/v1/receipts/{receipt.pk}/void", {"reason": "test"}, JSON)
+    # The token, the page of receipts with their relations, the totals, the audit event (its
+    # chain head and insert): five here, never one more per receipt.
+    with django_assert_max_num_queries(10):
+        listed = customs.get("/api/v1/receipts")
+    assert len(listed.json()["receipts"]) == 12
