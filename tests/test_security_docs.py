@@ -39,11 +39,11 @@ def fields_table() -> str:
 
 
 def retention_table() -> str:
-    # The built-in policies; apps that add their own document them beside their code.
-    from hudud.audit.purgers import POLICIES
+    # Every record type: the built-in policies and each app's `retention.POLICIES`.
+    from hudud.audit.retention import retention_policies
 
     rows = ["| record type | kept (days) | rule |", "|---|---|---|"]
-    for policy in POLICIES:
+    for policy in retention_policies():
         rows.append(f"| `{policy.record_type}` | {policy.default_days} | {policy.rule} |")
     return "\n".join(rows)
 
