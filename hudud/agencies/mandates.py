@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from hudud.agencies.models import Officer
 from hudud.common.errors import AccessDenied
@@ -202,11 +204,26 @@ def mask_document_number(number: str) -> str:
     return number[:2] + MASK * (len(number) - 4) + number[-2:]
 
 
+def mask_birth_date(value: str) -> str:
+    """Keep the year: of an ISO date, or of a date as read raw (`CCYYMMDD`, MRZ `YYMMDD`)
+    when it could not be read as a date.
+
+    >>> mask_birth_date("1984-03-02"), mask_birth_date("8403XX")
+    ('1984-••-••', '84••••')
+    """
+    if len(value) >= 10 and value[4] == "-":
+        return value[:4] + "-••-••"
+    keep = 4 if len(value) == 8 else 2
+    if len(value) <= keep:
+        return MASK * len(value)
+    return value[:keep] + MASK * (len(value) - keep)
+
+
 def _masked(field: str, value: str) -> str:
     if field == "document_number":
         return mask_document_number(value)
     if field == "birth_date":
-        return value[:4] + "-••-••" if len(value) >= 4 else MASK * len(value)
+        return mask_birth_date(value)
     return "(withheld)"
 
 
@@ -220,3 +237,22 @@ def reveal(officer: Officer | None, field: str, value: str | None) -> str | None
     if value is None or value == "" or sees_in_full(officer, field):
         return value
     return _masked(field, value)
+
+
+def birth_date_json(officer: Officer | None, value: date | str | None) -> dict[str, Any]:
+    """A birth date in an API answer, as `officer` may see it: the fields `birth_date` (in
+    full, or null when masked: a date-typed field holds no partial date), `birth_year` and
+    `birth_date_masked`. Serialisers splice it into the object they build. A string (an ISO
+    date kept in a JSON snapshot) stays a string when seen in full.
+
+    >>> birth_date_json(analyst, date(1984, 3, 2))
+    {'birth_date': None, 'birth_year': 1984, 'birth_date_masked': True}
+    """
+    text = value.isoformat() if isinstance(value, date) else (value or "")
+    year = int(text[:4]) if text[:4].isdigit() else None
+    masked = bool(text) and not sees_in_full(officer, "birth_date")
+    return {
+        "birth_date": None if masked else value,
+        "birth_year": year,
+        "birth_date_masked": masked,
+    }

@@ -6,7 +6,10 @@
 - Line officers (primary, secondary, supervisor) of an agency with a border-control or security
   mandate see the boards of the flights arriving at the airports they are posted to;
   supervisors there also read the submissions behind those flights.
-- Analysts and auditors read every board and every submission and change nothing.
+- Analysts and auditors read every board and every submission and change nothing. Analysts
+  see birth dates and document numbers masked (`agencies.mandates.FIELD_RULES`), so they do
+  not get the interchanges as sent or answered (raw and response EDIFACT), which cannot be
+  masked without ceasing to be what was sent.
 - Everyone else is refused; a flight or submission outside one's reach reads as not found.
 """
 
@@ -16,6 +19,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from hudud.agencies.mandates import sees_in_full
 from hudud.agencies.models import Officer
 from hudud.border.models import Posting
 from hudud.common.errors import AccessDenied, NotFound
@@ -78,7 +82,17 @@ def submissions_visible(officer: Officer) -> QuerySet[Submission]:
     raise AccessDenied("your role does not give access to carriers' submissions")
 
 
-def submission_for_read(*, officer: Officer, submission_id: str) -> Submission:
+# The parts of a submission that are the interchange itself, unmaskable.
+INTERCHANGE_PARTS = frozenset({"raw", "response"})
+
+
+def submission_for_read(
+    *, officer: Officer, submission_id: str, part: str = "detail"
+) -> Submission:
+    """The submission, if `officer` may read it; its `part` ("raw", "response": the EDIFACT
+    as exchanged) only for those who see passengers' data in full, or the carrier its own."""
+    if part in INTERCHANGE_PARTS and not _sees_interchange(officer):
+        raise AccessDenied("your role sees passengers' data masked: read the submission's detail")
     submission = (
         submissions_visible(officer)
         .select_related("carrier", "flight__crossing_point")
@@ -88,3 +102,9 @@ def submission_for_read(*, officer: Officer, submission_id: str) -> Submission:
     if submission is None:
         raise NotFound("submission_id", "no such submission")
     return submission
+
+
+def _sees_interchange(officer: Officer) -> bool:
+    if officer.role == Officer.Role.CARRIER:
+        return True  # its own messages only: submissions_visible narrows it
+    return sees_in_full(officer, "document_number") and sees_in_full(officer, "birth_date")

@@ -18,10 +18,12 @@ from django.utils import timezone
 from ninja import Router
 from ninja.responses import Status
 
+from hudud.agencies.mandates import birth_date_json, reveal
+from hudud.agencies.models import Officer
 from hudud.border.schemas import ErrorsOut
 from hudud.common.api import actor_of
 from hudud.common.errors import ServiceError
-from hudud.manifests import conf, selectors, services
+from hudud.manifests import conf, masking, selectors, services
 from hudud.manifests.arrivals import Reconciliation
 from hudud.manifests.models import Flight, ManifestChange, ManifestTraveller, Submission
 from hudud.manifests.schemas import (
@@ -85,13 +87,13 @@ def _summary(s: Submission) -> dict[str, Any]:
     }
 
 
-def _detail(s: Submission, *, replayed: bool = False) -> dict[str, Any]:
+def _detail(s: Submission, officer: Officer, *, replayed: bool = False) -> dict[str, Any]:
     return {
         **_summary(s),
         "replayed": replayed,
         "errors": s.errors,
         "warnings": s.parsed.get("warnings", []) if isinstance(s.parsed, dict) else [],
-        "responses": s.responses,
+        "responses": masking.answers_for(officer, s.responses),
     }
 
 
@@ -129,14 +131,15 @@ def message_receive(request: HttpRequest) -> Any:
     `do_not_board` or `insufficient_data`. A redelivery (same interchange reference, same
     bytes) is answered again from the record (200, `replayed`); the same reference with other
     bytes is a conflict (409). A list that cannot be used is kept and refused (422)."""
-    receipt = services.manifest_receive(actor=actor_of(request), data=_body(request))
+    actor = actor_of(request)
+    receipt = services.manifest_receive(actor=actor, data=_body(request))
     submission = receipt.submission
     if submission.status == Submission.Status.REJECTED:
         return Status(422, {"errors": submission.errors, "submission_id": submission.pk})
     status = 200 if receipt.replayed else 201
     if _wants_edifact(request):
         return _edifact(submission.response_edifact, status)
-    return Status(status, _detail(submission, replayed=receipt.replayed))
+    return Status(status, _detail(submission, actor.officer, replayed=receipt.replayed))
 
 
 @router.get("/manifests/messages", response={200: list[SubmissionSummaryOut], **ERRORS})
@@ -147,9 +150,9 @@ def messages_list(request: HttpRequest, limit: int = 100) -> Any:
 
 @router.get("/manifests/messages/{submission_id}", response={200: SubmissionOut, **ERRORS})
 def message_detail(request: HttpRequest, submission_id: uuid.UUID) -> Any:
-    return _detail(
-        selectors.submission_detail(actor=actor_of(request), submission_id=str(submission_id))
-    )
+    actor = actor_of(request)
+    submission = selectors.submission_detail(actor=actor, submission_id=str(submission_id))
+    return _detail(submission, actor.officer)
 
 
 @router.get(
@@ -201,7 +204,8 @@ def flights_list(request: HttpRequest, crossing_point: str = "", day: date | Non
     ]
 
 
-def traveller_out(t: ManifestTraveller) -> dict[str, Any]:
+def traveller_out(t: ManifestTraveller, officer: Officer) -> dict[str, Any]:
+    """One manifest row, its birth date and document number as `officer` may see them."""
     return {
         "id": t.pk,
         "list_type": t.list_type,
@@ -209,10 +213,10 @@ def traveller_out(t: ManifestTraveller) -> dict[str, Any]:
         "surname": t.surname,
         "given_names": t.given_names,
         "sex": t.sex,
-        "birth_date": t.birth_date,
+        **birth_date_json(officer, t.birth_date),
         "nationality": t.nationality,
         "document_type": t.document_type,
-        "document_number": t.document_number,
+        "document_number": reveal(officer, "document_number", t.document_number),
         "document_issuing_state": t.document_issuing_state,
         "document_expiry": t.document_expiry,
         "port_of_embarkation": t.port_of_embarkation,
@@ -239,7 +243,7 @@ def change_out(c: ManifestChange) -> dict[str, Any]:
     }
 
 
-def _arrivals(reconciliation: Reconciliation) -> list[dict[str, Any]]:
+def _arrivals(reconciliation: Reconciliation, officer: Officer) -> list[dict[str, Any]]:
     return [
         {
             "crossing_id": c.pk,
@@ -248,7 +252,7 @@ def _arrivals(reconciliation: Reconciliation) -> list[dict[str, Any]]:
             "traveller_id": c.traveller_id,
             "surname": c.traveller.surname,
             "given_names": c.traveller.given_names,
-            "document_number": c.document.number,
+            "document_number": reveal(officer, "document_number", c.document.number),
             "document_issuing_state": c.document.issuing_state,
         }
         for c in reconciliation.not_on_manifest
@@ -259,17 +263,17 @@ def _arrivals(reconciliation: Reconciliation) -> list[dict[str, Any]]:
 def flight_board(request: HttpRequest, flight_id: uuid.UUID) -> Any:
     """The flight board: counts, travellers with hits and with data-quality problems, and after
     arrival the no-shows and the arrivals not on any manifest."""
-    board = selectors.flight_board(
-        actor=actor_of(request), flight_id=str(flight_id), now=timezone.now()
-    )
+    actor = actor_of(request)
+    board = selectors.flight_board(actor=actor, flight_id=str(flight_id), now=timezone.now())
+    officer = actor.officer
     return {
         "flight": flight_ref(board.flight),
         "status": board.status,
         "counts": board.counts,
-        "with_hits": [traveller_out(t) for t in board.with_hits],
-        "with_problems": [traveller_out(t) for t in board.with_problems],
-        "no_shows": [traveller_out(t) for t in board.reconciliation.no_shows],
-        "not_on_manifest": _arrivals(board.reconciliation),
+        "with_hits": [traveller_out(t, officer) for t in board.with_hits],
+        "with_problems": [traveller_out(t, officer) for t in board.with_problems],
+        "no_shows": [traveller_out(t, officer) for t in board.reconciliation.no_shows],
+        "not_on_manifest": _arrivals(board.reconciliation, officer),
         "recent_changes": [change_out(c) for c in board.changes],
     }
 
@@ -281,10 +285,11 @@ def flight_board(request: HttpRequest, flight_id: uuid.UUID) -> Any:
 def flight_travellers(
     request: HttpRequest, flight_id: uuid.UUID, include_removed: bool = False
 ) -> Any:
+    actor = actor_of(request)
     _, travellers = selectors.flight_travellers(
-        actor=actor_of(request), flight_id=str(flight_id), include_removed=include_removed
+        actor=actor, flight_id=str(flight_id), include_removed=include_removed
     )
-    return [traveller_out(t) for t in travellers]
+    return [traveller_out(t, actor.officer) for t in travellers]
 
 
 @router.get("/manifests/flights/{flight_id}/history", response={200: list[ChangeOut], **ERRORS})

@@ -8,13 +8,16 @@ BOARD = frozenset({"primary", "secondary", "supervisor", "analyst", "auditor"})
 # Who reads carriers' submissions: the carrier its own, supervisors at their airports,
 # analysts and auditors all.
 SUBMISSIONS = frozenset({"carrier", "supervisor", "analyst", "auditor"})
+# The interchanges as exchanged (EDIFACT) cannot be masked: not for analysts, who see birth
+# dates and document numbers masked (agencies.mandates.FIELD_RULES).
+INTERCHANGES = SUBMISSIONS - {"analyst"}
 
 RULES: dict[str, frozenset[str]] = {
     "POST /api/v1/manifests/messages": frozenset({"carrier"}),
     "GET /api/v1/manifests/messages": SUBMISSIONS,
     "GET /api/v1/manifests/messages/{submission_id}": SUBMISSIONS,
-    "GET /api/v1/manifests/messages/{submission_id}/response": SUBMISSIONS,
-    "GET /api/v1/manifests/messages/{submission_id}/raw": SUBMISSIONS,
+    "GET /api/v1/manifests/messages/{submission_id}/response": INTERCHANGES,
+    "GET /api/v1/manifests/messages/{submission_id}/raw": INTERCHANGES,
     "GET /api/v1/manifests/flights": BOARD,
     "GET /api/v1/manifests/flights/{flight_id}": BOARD,
     "GET /api/v1/manifests/flights/{flight_id}/travellers": BOARD,

@@ -125,10 +125,18 @@ class ManifestTravellerOut(Schema):
     surname: str
     given_names: str
     sex: str
-    birth_date: date | None
+    birth_date: date | None = Field(
+        description="null when unknown, or when masked for the caller's role (birth_date_masked)"
+    )
+    birth_year: int | None = Field(description="The year of the birth date, for every role")
+    birth_date_masked: bool = Field(
+        description="true when the caller's role sees the birth year only (docs/api.md)"
+    )
     nationality: str
     document_type: str
-    document_number: str
+    document_number: str = Field(
+        description="First two and last two characters only for roles that see it masked"
+    )
     document_issuing_state: str
     document_expiry: date | None
     port_of_embarkation: str

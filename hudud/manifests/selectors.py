@@ -13,7 +13,7 @@ from django.utils import timezone
 from hudud.audit.services import audit_record
 from hudud.border.models import CrossingPoint
 from hudud.common.actor import Actor
-from hudud.manifests import access, conf
+from hudud.manifests import access, conf, masking
 from hudud.manifests.arrivals import Matcher, Reconciliation, reconcile, state_variants
 from hudud.manifests.models import Flight, ManifestChange, ManifestTraveller, Submission
 
@@ -56,7 +56,9 @@ def submissions_list(*, actor: Actor, limit: int = LIST_LIMIT) -> list[Submissio
 def submission_detail(*, actor: Actor, submission_id: str, part: str = "detail") -> Submission:
     """One submission with its reading and answer; `part` names what is read (detail, response,
     raw) in the audit event."""
-    submission = access.submission_for_read(officer=actor.officer, submission_id=submission_id)
+    submission = access.submission_for_read(
+        officer=actor.officer, submission_id=submission_id, part=part
+    )
     audit_record(
         actor=actor,
         action=f"submission.read_{part}",
@@ -160,8 +162,13 @@ def flight_board(*, actor: Actor, flight_id: str, now: datetime | None = None) -
         with_hits=[t for t in travellers if t.hits],
         with_problems=[t for t in travellers if t.findings_count],
         reconciliation=reconciliation,
-        changes=list(ManifestChange.objects.filter(flight=flight).order_by("-version", "-id")[:20]),
+        changes=_masked_changes(
+            actor, ManifestChange.objects.filter(flight=flight).order_by("-version", "-id")[:20]
+        ),
     )
+    # After the counts and the reconciliation, which match on the values in full.
+    for row in travellers:
+        masking.row_details_for(actor.officer, row)
     _audit_flight(actor, flight, "flight.board", {"status": board.status})
     return board
 
@@ -196,19 +203,31 @@ def flight_travellers(
     if not include_removed:
         rows = rows.filter(removed_at__isnull=True)
     travellers = list(rows.order_by("list_type", "position"))
+    for row in travellers:
+        masking.row_details_for(actor.officer, row)
     _audit_flight(actor, flight, "flight.travellers", {"count": len(travellers)})
     return flight, travellers
 
 
 def flight_history(*, actor: Actor, flight_id: str) -> tuple[Flight, list[ManifestChange]]:
     flight = access.flight_for_read(officer=actor.officer, flight_id=flight_id)
-    changes = list(
+    changes = _masked_changes(
+        actor,
         ManifestChange.objects.filter(flight=flight)
         .select_related("submission")
-        .order_by("version", "id")
+        .order_by("version", "id"),
     )
     _audit_flight(actor, flight, "flight.history", {"count": len(changes)})
     return flight, changes
+
+
+def _masked_changes(actor: Actor, changes: QuerySet[ManifestChange]) -> list[ManifestChange]:
+    """The changes with their before/after values as the officer may see them. The instances
+    are read-only records (never saved), so their `fields` are replaced in memory."""
+    rows = list(changes)
+    for change in rows:
+        change.fields = masking.change_fields_for(actor.officer, change.fields)
+    return rows
 
 
 def _audit_flight(actor: Actor, flight: Flight, action: str, details: dict[str, object]) -> None:

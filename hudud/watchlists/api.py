@@ -12,12 +12,14 @@ from ninja import File, Form, Router
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
+from hudud.agencies.mandates import reveal
+from hudud.agencies.models import Officer
 from hudud.border.schemas import ErrorsOut
 from hudud.border.stays import local_day
 from hudud.common.api import actor_of
 from hudud.common.errors import ServiceError
 from hudud.watchlists import selectors, services
-from hudud.watchlists.explain import summarise
+from hudud.watchlists.explain import explanation_for, subject_for, summarise
 from hudud.watchlists.models import Alert, Clearance, Notification, Watchlist, WatchlistEntry
 from hudud.watchlists.schemas import (
     AlertDetailOut,
@@ -78,8 +80,11 @@ def _entry(e: WatchlistEntry) -> dict[str, Any]:
     }
 
 
-def _alert(a: Alert) -> dict[str, Any]:
+def _alert(a: Alert, officer: Officer) -> dict[str, Any]:
+    """An alert, the traveller's birth date and document number as `officer` may see them
+    (list owners' analysts and administrators: masked)."""
     watchlist = a.entry.watchlist
+    explanation = explanation_for(officer, a.explanation)
     return {
         "id": a.pk,
         "status": a.status,
@@ -93,10 +98,10 @@ def _alert(a: Alert) -> dict[str, Any]:
         "action": watchlist.action,
         "entry_id": a.entry_id,
         "entry_name": a.entry.primary_name,
-        "subject": a.subject,
-        "document_number": a.document_number,
+        "subject": subject_for(officer, a.subject),
+        "document_number": reveal(officer, "document_number", a.document_number),
         "document_issuing_state": a.document_issuing_state,
-        "summary": summarise(a.explanation),
+        "summary": summarise(explanation),
     }
 
 
@@ -104,12 +109,12 @@ def _username(officer: Any) -> str | None:
     return officer.user.get_username() if officer is not None else None
 
 
-def _clearance(c: Clearance) -> dict[str, Any]:
+def _clearance(c: Clearance, officer: Officer) -> dict[str, Any]:
     return {
         "id": c.pk,
         "entry_id": c.entry_id,
         "watchlist": c.entry.watchlist.code,
-        "document_number": c.document_number,
+        "document_number": reveal(officer, "document_number", c.document_number),
         "document_issuing_state": c.document_issuing_state,
         "traveller_id": c.traveller_id,
         "alert_id": c.alert_id,
@@ -122,14 +127,14 @@ def _clearance(c: Clearance) -> dict[str, Any]:
     }
 
 
-def _notification(n: Notification) -> dict[str, Any]:
+def _notification(n: Notification, officer: Officer) -> dict[str, Any]:
     return {
         "id": n.pk,
         "agency": n.agency.code,
         "watchlist": n.watchlist.code,
         "created_at": n.created_at,
         "acknowledged_at": n.acknowledged_at,
-        "alert": _alert(n.alert),
+        "alert": _alert(n.alert, officer),
     }
 
 
@@ -173,13 +178,14 @@ def clearances(
     issuing_state: str = "",
     in_force: bool = False,
 ) -> list[dict[str, Any]]:
+    actor = actor_of(request)
     rows = selectors.clearances_list(
-        actor=actor_of(request),
+        actor=actor,
         document_number=document_number,
         issuing_state=issuing_state,
         in_force_on=local_day(timezone.now()) if in_force else None,
     )
-    return [_clearance(c) for c in rows]
+    return [_clearance(c, actor.officer) for c in rows]
 
 
 @router.post(
@@ -188,10 +194,11 @@ def clearances(
     summary="Revoke a clearance",
 )
 def clearance_revoke(request: HttpRequest, clearance_id: int, payload: ReasonIn) -> dict[str, Any]:
+    actor = actor_of(request)
     clearance = services.clearance_revoke(
-        actor=actor_of(request), clearance_id=clearance_id, reason=payload.reason
+        actor=actor, clearance_id=clearance_id, reason=payload.reason
     )
-    return _clearance(clearance)
+    return _clearance(clearance, actor.officer)
 
 
 @router.get(
@@ -200,8 +207,9 @@ def clearance_revoke(request: HttpRequest, clearance_id: int, payload: ReasonIn)
     summary="Confirmed hits on your agency's lists",
 )
 def notifications(request: HttpRequest, unacknowledged: bool = False) -> list[dict[str, Any]]:
-    rows = selectors.notifications_list(actor=actor_of(request), unacknowledged_only=unacknowledged)
-    return [_notification(n) for n in rows]
+    actor = actor_of(request)
+    rows = selectors.notifications_list(actor=actor, unacknowledged_only=unacknowledged)
+    return [_notification(n, actor.officer) for n in rows]
 
 
 @router.post(
@@ -210,10 +218,9 @@ def notifications(request: HttpRequest, unacknowledged: bool = False) -> list[di
     summary="Acknowledge a notification",
 )
 def notification_acknowledge(request: HttpRequest, notification_id: int) -> dict[str, Any]:
-    notification = services.notification_acknowledge(
-        actor=actor_of(request), notification_id=notification_id
-    )
-    return _notification(notification)
+    actor = actor_of(request)
+    notification = services.notification_acknowledge(actor=actor, notification_id=notification_id)
+    return _notification(notification, actor.officer)
 
 
 def _import(request: HttpRequest, code: str, **kwargs: Any) -> Status[dict[str, Any]]:
@@ -304,29 +311,30 @@ def alerts(request: HttpRequest, crossing_point: str, status: str = "open") -> l
     """The alerts raised at a crossing point you are posted to, newest first."""
     if status not in Alert.Status.values:
         raise ServiceError.one("invalid_value", "status", f"one of {Alert.Status.values}")
-    rows = selectors.alerts_queue(
-        actor=actor_of(request), crossing_point_code=crossing_point, status=status
-    )
-    return [_alert(a) for a in rows]
+    actor = actor_of(request)
+    rows = selectors.alerts_queue(actor=actor, crossing_point_code=crossing_point, status=status)
+    return [_alert(a, actor.officer) for a in rows]
 
 
 @router.get("/alerts/{alert_id}", response={200: AlertDetailOut, **ERRORS}, summary="An alert")
 def alert_detail(request: HttpRequest, alert_id: uuid.UUID) -> dict[str, Any]:
     """The traveller as screened beside the listed entry, the explanation, and the list's legal
     basis and action. Audited."""
-    detail = selectors.alert_detail(actor=actor_of(request), alert_id=str(alert_id))
+    actor = actor_of(request)
+    officer = actor.officer
+    detail = selectors.alert_detail(actor=actor, alert_id=str(alert_id))
     a = detail.alert
     return {
-        **_alert(a),
+        **_alert(a, officer),
         "traveller_id": a.traveller_id,
         "entry": _entry(a.entry),
         "list_details": _watchlist(a.entry.watchlist),
-        "explanation": a.explanation,
+        "explanation": explanation_for(officer, a.explanation),
         "raised_by": _username(a.raised_by),
         "decided_by": _username(a.decided_by),
         "decided_at": a.decided_at,
         "decision_reason": a.decision_reason,
-        "clearances": [_clearance(c) for c in detail.clearances],
+        "clearances": [_clearance(c, officer) for c in detail.clearances],
     }
 
 
@@ -335,17 +343,17 @@ def alert_detail(request: HttpRequest, alert_id: uuid.UUID) -> dict[str, Any]:
 )
 def alert_confirm(request: HttpRequest, alert_id: uuid.UUID, payload: ReasonIn) -> dict[str, Any]:
     """The traveller is the listed person: the owning agency is notified."""
-    alert = services.alert_confirm(
-        actor=actor_of(request), alert_id=str(alert_id), reason=payload.reason
-    )
-    return _alert(alert)
+    actor = actor_of(request)
+    alert = services.alert_confirm(actor=actor, alert_id=str(alert_id), reason=payload.reason)
+    return _alert(alert, actor.officer)
 
 
 @router.post("/alerts/{alert_id}/dismiss", response={200: DismissOut, **ERRORS}, summary="Dismiss")
 def alert_dismiss(request: HttpRequest, alert_id: uuid.UUID, payload: DismissIn) -> dict[str, Any]:
     """The traveller is not the listed person; optionally clear their document for the entry."""
+    actor = actor_of(request)
     dismissed = services.alert_dismiss(
-        actor=actor_of(request),
+        actor=actor,
         alert_id=str(alert_id),
         reason=payload.reason,
         grant_clearance=payload.grant_clearance,
@@ -353,8 +361,8 @@ def alert_dismiss(request: HttpRequest, alert_id: uuid.UUID, payload: DismissIn)
     )
     clearance = dismissed.clearance
     return {
-        "alert": _alert(dismissed.alert),
-        "clearance": _clearance(clearance) if clearance else None,
+        "alert": _alert(dismissed.alert, actor.officer),
+        "clearance": _clearance(clearance, actor.officer) if clearance else None,
     }
 
 
@@ -366,10 +374,11 @@ def alert_dismiss(request: HttpRequest, alert_id: uuid.UUID, payload: DismissIn)
 def clearance_grant(
     request: HttpRequest, alert_id: uuid.UUID, payload: ClearanceIn
 ) -> Status[dict[str, Any]]:
+    actor = actor_of(request)
     clearance = services.clearance_grant(
-        actor=actor_of(request),
+        actor=actor,
         alert_id=str(alert_id),
         reason=payload.reason,
         expires_on=payload.expires_on,
     )
-    return Status(201, _clearance(clearance))
+    return Status(201, _clearance(clearance, actor.officer))

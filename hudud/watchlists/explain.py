@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from hudud.agencies.mandates import birth_date_json, reveal
+from hudud.agencies.models import Officer
+
+# Fields of the engine's evidence whose traveller's value ("query") has a masking rule.
+_MASKED_EVIDENCE = frozenset({"birth_date", "document_number"})
+
 
 def _name_part(name: dict[str, Any]) -> str:
     aligned = name.get("aligned") or []
@@ -41,3 +47,39 @@ def summarise(explanation: dict[str, Any]) -> str:
         parts.append(_name_part(name))
     parts.extend(_field_part(f) for f in explanation.get("fields") or [] if isinstance(f, dict))
     return "; ".join(parts)
+
+
+def explanation_for(officer: Officer, explanation: dict[str, Any]) -> dict[str, Any]:
+    """The explanation with the traveller's birth date and document number as `officer` may
+    see them. The listed entry's side stays: it is the owning agency's own record."""
+    if not isinstance(explanation, dict):
+        return explanation
+    masked = dict(explanation)
+    fields = []
+    for item in explanation.get("fields") or []:
+        field = str(item.get("field")) if isinstance(item, dict) else ""
+        if field in _MASKED_EVIDENCE and isinstance(item.get("query"), str):
+            item = {**item, "query": reveal(officer, field, item["query"])}
+        fields.append(item)
+    if "fields" in explanation:
+        masked["fields"] = fields
+    # A listed document fired: the number listed is the traveller's own, whatever the key.
+    document = explanation.get("document")
+    if isinstance(document, dict):
+        masked["document"] = {
+            **document,
+            **{
+                key: reveal(officer, "document_number", str(document[key]))
+                for key in ("number", "query", "entry")
+                if document.get(key)
+            },
+        }
+    return masked
+
+
+def subject_for(officer: Officer, subject: dict[str, Any]) -> dict[str, Any]:
+    """The traveller as screened (an alert's `subject`), its birth date as `officer` may see
+    it (`birth_date`, `birth_year`, `birth_date_masked`: `mandates.birth_date_json`)."""
+    if not isinstance(subject, dict):
+        return subject
+    return {**subject, **birth_date_json(officer, subject.get("birth_date"))}

@@ -74,7 +74,7 @@ def alert(request: HttpRequest, alert_id: uuid.UUID) -> HttpResponse:
             "alert": found,
             "entry": found.entry,
             "watchlist": watchlist,
-            "comparison": comparison_of(found),
+            "comparison": comparison_of(found, actor.officer),
             "clearances": detail.clearances,
             "history": history,
             "form": AlertDecisionForm() if can_decide else None,

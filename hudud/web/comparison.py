@@ -12,6 +12,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from hudud.agencies.models import Officer
+from hudud.watchlists.explain import explanation_for
 from hudud.watchlists.models import Alert
 from hudud.web import labels
 from hudud.web.templatetags.hudud_web import digits
@@ -85,8 +87,11 @@ def _fields(explanation: dict[str, Any]) -> list[FieldVerdict]:
     return rows
 
 
-def comparison_of(alert: Alert) -> Comparison:
-    explanation = alert.explanation if isinstance(alert.explanation, dict) else {}
+def comparison_of(alert: Alert, officer: Officer) -> Comparison:
+    """The alert's explanation laid out, the traveller's birth date and document number as
+    `officer` may see them (`watchlists.explain.explanation_for`)."""
+    explanation = explanation_for(officer, alert.explanation) if alert.explanation else {}
+    explanation = explanation if isinstance(explanation, dict) else {}
     result = Comparison(fields=_fields(explanation))
     name = explanation.get("name")
     if isinstance(name, dict):

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from conftest import make_officer
-from hudud.agencies.mandates import CAPABILITIES, can, mask_document_number, reveal
+from hudud.agencies.mandates import (
+    CAPABILITIES,
+    birth_date_json,
+    can,
+    mask_birth_date,
+    mask_document_number,
+    reveal,
+)
 from hudud.agencies.models import Officer
 
 R = Officer.Role
@@ -76,3 +85,46 @@ def test_the_reveal_tag_masks_by_the_viewing_officers_role(officer):
     assert page.render(Context({"officer": officer, "number": "K12345678"})) == "K12345678"
     assert page.render(Context({"officer": analyst, "number": "K12345678"})) == "K1•••••78"
     assert page.render(Context({"number": "K12345678"})) == "K1•••••78"
+
+
+def test_a_birth_date_keeps_its_year_whether_read_as_a_date_or_raw():
+    assert mask_birth_date("1985-03-14") == "1985-••-••"
+    assert mask_birth_date("850314") == "85••••"  # MRZ YYMMDD that did not read as a date
+    assert mask_birth_date("19850314") == "1985••••"
+    assert mask_birth_date("85") == "••"
+
+
+@pytest.mark.django_db
+def test_a_birth_date_in_json_is_null_with_its_year_for_an_analyst_and_unchanged_for_others(
+    officer,
+):
+    analyst = make_officer("analyst", R.ANALYST, "moi")
+    born = date(1985, 3, 14)
+    assert birth_date_json(officer, born) == {
+        "birth_date": born,
+        "birth_year": 1985,
+        "birth_date_masked": False,
+    }
+    assert birth_date_json(analyst, born) == {
+        "birth_date": None,
+        "birth_year": 1985,
+        "birth_date_masked": True,
+    }
+    assert birth_date_json(analyst, "1985-03-14")["birth_date"] is None
+    assert birth_date_json(officer, "1985-03-14")["birth_date"] == "1985-03-14"
+    assert birth_date_json(analyst, None) == {
+        "birth_date": None,
+        "birth_year": None,
+        "birth_date_masked": False,
+    }
+
+
+@pytest.mark.django_db
+def test_the_sees_tag_tells_a_template_whether_the_officer_sees_a_field_in_full(officer):
+    from django.template import Context, Template
+
+    analyst = make_officer("analyst", R.ANALYST, "moi")
+    page = Template('{% load protected %}{% sees "birth_date" as full %}{{ full }}')
+    assert page.render(Context({"officer": officer})) == "True"
+    assert page.render(Context({"officer": analyst})) == "False"
+    assert page.render(Context({})) == "False"
