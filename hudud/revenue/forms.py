@@ -34,8 +34,13 @@ class ReceiptForm(forms.Form):
     point = forms.ChoiceField(label=_("Crossing point"))
     kind = forms.ChoiceField(choices=KIND_CHOICES, label=_("Kind"))
     fee_code = forms.ChoiceField(required=False, label=_("Fee (from the schedule)"))
+    # Text inputs with a numeric keyboard: the style sheet dresses text inputs.
     days = forms.IntegerField(
-        min_value=1, max_value=36500, required=False, label=_("Days (a fine per day)")
+        min_value=1,
+        max_value=36500,
+        required=False,
+        label=_("Days (a fine per day)"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     amount = forms.DecimalField(
         max_digits=14,
@@ -43,6 +48,7 @@ class ReceiptForm(forms.Form):
         min_value=0,
         required=False,
         label=_("Amount (duties and other payments)"),
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     currency = forms.ChoiceField(choices=CURRENCY_CHOICES, required=False, label=_("Currency"))
     payer_name = forms.CharField(max_length=200, strip=True, label=_("Payer"))
@@ -52,7 +58,11 @@ class ReceiptForm(forms.Form):
     traveller_id = forms.UUIDField(required=False, label=_("Traveller id (a residence fine)"))
     declaration_id = forms.UUIDField(required=False, label=_("Declaration id (a customs duty)"))
     note = forms.CharField(
-        max_length=500, required=False, strip=True, label=_("What it is for"), widget=forms.Textarea
+        max_length=500,
+        required=False,
+        strip=True,
+        label=_("What it is for"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args: Any, points: list[CrossingPoint], fees: list[Fee], **kwargs: Any):
@@ -70,5 +80,8 @@ class ReceiptForm(forms.Form):
 
 class VoidForm(forms.Form):
     reason = forms.CharField(
-        max_length=1000, strip=True, label=_("Why is it void?"), widget=forms.Textarea
+        max_length=1000,
+        strip=True,
+        label=_("Why is it void?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
