@@ -21,8 +21,8 @@ from hudud.web.forms import AlertDecisionForm
 from hudud.web.http import actor_for, officer_view
 
 QUEUE_ROLES = frozenset({"secondary", "supervisor", "auditor"})
-# Reading one alert: also the owning agency's administrators, once their list was notified.
-READ_ROLES = QUEUE_ROLES | {"agency_admin"}
+# Reading one alert: also the owning agency's staff, once their list was notified.
+READ_ROLES = QUEUE_ROLES | {"agency_admin", "analyst"}
 DECISION_ROLES = frozenset({"secondary", "supervisor"})
 
 

@@ -21,8 +21,9 @@ OFFICERS = ANYONE - {"anonymous"}
 LINE = frozenset({"primary", "secondary", "supervisor"})
 # Secondary inspection (watchlists.access): the queue and the decisions.
 ALERT_QUEUE = frozenset({"secondary", "supervisor", "auditor"})
-# One alert is also read by the owning agency's administrators once their list was notified.
-ALERT_READ = ALERT_QUEUE | {"agency_admin"}
+# One alert is also read by the owning agency's staff (administrators, analysts) once their
+# list was notified, as in the API (watchlists.route_access OWNERS).
+ALERT_READ = ALERT_QUEUE | {"agency_admin", "analyst"}
 ALERT_DECIDE = frozenset({"secondary", "supervisor"})
 
 RULES: dict[str, frozenset[str]] = {

@@ -81,3 +81,18 @@ def test_secondary_officers_and_auditors_see_the_alert_in_full(
     assert NUMBER in page
     assert BORN in page
     assert "••" not in page
+
+
+def test_an_analyst_of_the_owning_agency_reads_the_alert_masked(alert: Alert) -> None:
+    analyst = make_officer("moi-analyst", Officer.Role.ANALYST, "moi")
+    page = _page(analyst, alert)
+    assert MASKED in page
+    assert NUMBER not in page
+    assert BORN not in page
+
+
+def test_an_analyst_of_another_agency_is_not_told_the_alert_exists(alert: Alert) -> None:
+    outsider = make_officer("customs-analyst", Officer.Role.ANALYST, "customs")
+    client = Client()
+    client.force_login(outsider.user)
+    assert client.get(f"/alerts/{alert.pk}/").status_code in (403, 404)
