@@ -26,6 +26,27 @@ if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "postgresql_only: needs PostgreSQL (threads with connections of their own); left out "
+        "of a SQLite run, which CI follows with the same suite on PostgreSQL",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Deselected, not skipped: on SQLite these tests have nothing to check (its in-memory test
+    # database is one connection shared by every thread), and CI runs them on PostgreSQL.
+    from django.conf import settings
+
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        return
+    kept = [item for item in items if item.get_closest_marker("postgresql_only") is None]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
+
+
 # Argon2 is the production hasher (settings.PASSWORD_HASHERS) and takes a tenth of a second
 # per hash by design; tests that set passwords use a fast one. The security tests check
 # Argon2 itself (tests/test_security_auth.py).

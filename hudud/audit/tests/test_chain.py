@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection, connections
 from django.db.utils import DatabaseError
 
@@ -198,10 +197,7 @@ def test_a_system_event_has_no_officer_but_is_chained(officer):
     assert audit_verify().ok
 
 
-@pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-    reason="SQLite's in-memory test database is shared by threads: see the next test",
-)
+@pytest.mark.postgresql_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_writers_never_share_a_position_on_postgresql(officer):
     """Eight threads append at once; the head's row lock keeps the chain whole."""

@@ -42,10 +42,7 @@ def _run_threads(work, count: int) -> list[BaseException]:
     return errors
 
 
-@pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-    reason="SQLite's in-memory test database is shared by threads: see the process test",
-)
+@pytest.mark.postgresql_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_cashiers_take_every_number_once_on_postgresql():
     cashiers = [
@@ -66,10 +63,7 @@ def test_concurrent_cashiers_take_every_number_once_on_postgresql():
     assert audit_verify().ok
 
 
-@pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-    reason="SQLite's in-memory test database is shared by threads: see the process test",
-)
+@pytest.mark.postgresql_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_one_request_delivered_four_times_at_once_issues_one_receipt_on_postgresql():
     cashier = make_officer("cashier", "revenue", "customs", ("umm-qasr-north",))
