@@ -4,6 +4,7 @@ exactly-once recording, journey 8's garbled zones, and who may use it."""
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import date
 from html import unescape
 
@@ -14,8 +15,11 @@ from conftest import make_officer, passport
 from hudud.agencies.models import Officer
 from hudud.audit.models import AuditEvent
 from hudud.border.models import Crossing
+from hudud.common.actor import Actor
 from hudud.demo import scenarios, watchlists
 from hudud.demo.load import demo_load
+from hudud.revenue.models import Fee
+from hudud.revenue.services import ReceiptRequest, receipt_issue
 from hudud.watchlists.index_cache import screening_index_cache
 
 HTMX = {"HX-Request": "true"}
@@ -211,19 +215,113 @@ def _primary(demo) -> Client:
     return client
 
 
+def _residence_fine() -> Fee:
+    return Fee.objects.get(kind="residence_fine", unit="per_day")
+
+
+def _json_check(client: Client, zone: str, point: str, direction: str) -> dict:
+    body = {"mrz": zone, "crossing_point": point, "direction": direction}
+    response = client.post("/api/v1/crossings/check", body, content_type="application/json")
+    assert response.status_code == 200, response.json()
+    return response.json()
+
+
 @pytest.mark.django_db
-def test_journey_3_the_overstay_shows_in_days_and_the_exit_records_it(demo) -> None:
+def test_journey_3_the_overstay_shows_in_days_with_its_fine_and_the_exit_records_it(demo) -> None:
     client = _primary(demo)
     zone = scenarios.scenarios()["overstay_exit_baghdad"].mrzs[0]
+    fee, days = _residence_fine(), scenarios.OVERSTAY_DAYS
+    due = fee.amount * days
+    body = _json_check(client, zone, "baghdad-airport", "exit")
+    assert body["cue"] == "amber"
+    assert [r["code"] for r in body["reasons"]] == ["overstay"]
+    assert body["stay"]["overstay_days"] == days
+    assert body["fine_due"] == {
+        "days": days,
+        "per_day": str(fee.amount),
+        "amount": str(due),
+        "currency": fee.currency,
+        "fee_code": fee.code,
+        "legal_basis": fee.legal_basis,
+    }
     card = check(client, zone, point="baghdad-airport", direction="exit")
     assert 'data-cue="amber"' in card
-    assert f"overstayed by {scenarios.OVERSTAY_DAYS} days" in card
+    assert f"overstayed by {days} days" in card
+    line = f"{days} days × {fee.amount:,.0f} {fee.currency} = {due:,.0f} {fee.currency}"
+    assert f"Fine due: {line}" in card
+    assert fee.legal_basis in card
     assert "30 days per entry" in card
     assert "Record exit" in autofocused_button(card)
     recorded = decide(client, card, "exit")
-    assert f"Left {scenarios.OVERSTAY_DAYS} days after the last allowed day" in recorded
+    assert f"Left {days} days after the last allowed day" in recorded
     exit_ = Crossing.objects.filter(kind="exit").latest("recorded_at")
-    assert exit_.overstay_days == scenarios.OVERSTAY_DAYS
+    assert exit_.overstay_days == days
+
+
+@pytest.mark.django_db
+def test_journey_3_the_fine_is_said_in_arabic(demo) -> None:
+    client = _primary(demo)
+    client.post("/preferences/language", {"language": "ar"})
+    zone = scenarios.scenarios()["overstay_exit_baghdad"].mrzs[0]
+    card = check(client, zone, point="baghdad-airport", direction="exit")
+    assert "الغرامة المستحقة" in card
+    assert "Fine due" not in card
+
+
+@pytest.mark.django_db
+def test_without_a_residence_fine_in_the_schedule_no_fine_is_shown_and_the_cue_stays(
+    demo,
+) -> None:
+    Fee.objects.filter(kind="residence_fine").update(valid_until=date(2020, 12, 31))
+    client = _primary(demo)
+    zone = scenarios.scenarios()["overstay_exit_baghdad"].mrzs[0]
+    body = _json_check(client, zone, "baghdad-airport", "exit")
+    assert body["fine_due"] is None
+    assert body["cue"] == "amber"
+    assert body["stay"]["overstay_days"] == scenarios.OVERSTAY_DAYS
+    card = check(client, zone, point="baghdad-airport", direction="exit")
+    assert f"overstayed by {scenarios.OVERSTAY_DAYS} days" in card
+    assert "Fine due" not in card
+
+
+@pytest.mark.django_db
+def test_a_traveller_without_an_overstay_has_no_fine(line: Client) -> None:
+    body = _json_check(line, passport(), "zurbatiya", "entry")
+    assert body["fine_due"] is None
+    assert "Fine due" not in check(line, passport())
+
+
+@pytest.mark.django_db
+def test_the_traveller_page_shows_the_fine_and_to_an_auditor_the_receipt_that_paid_it(
+    demo,
+) -> None:
+    primary = _primary(demo)
+    zone = scenarios.scenarios()["overstay_exit_baghdad"].mrzs[0]
+    decide(primary, check(primary, zone, point="baghdad-airport", direction="exit"), "exit")
+    traveller = Crossing.objects.filter(kind="exit").latest("recorded_at").traveller
+    fee, days = _residence_fine(), scenarios.OVERSTAY_DAYS
+    cashier = make_officer("cashier.bgw", "revenue", "bpc", ("baghdad-airport",))
+    request = ReceiptRequest(
+        client_id=uuid.uuid4(),
+        crossing_point_code="baghdad-airport",
+        kind="residence_fine",
+        payer_name=str(traveller),
+        fee_code=fee.code,
+        traveller_id=traveller.pk,
+    )
+    receipt = receipt_issue(actor=Actor(cashier), request=request).receipt
+    assert receipt.amount == fee.amount * days
+    supervisor = Client()
+    supervisor.force_login(next(a.officer.user for a in demo.accounts if a.role == "supervisor"))
+    page = supervisor.get(f"/travellers/{traveller.pk}/").content.decode()
+    assert f'data-fine="{fee.amount * days}"' in page
+    assert receipt.number not in page  # a supervisor may not read receipts
+    auditor = Client()
+    auditor.force_login(next(a.officer.user for a in demo.accounts if a.role == "auditor"))
+    page = auditor.get(f"/travellers/{traveller.pk}/").content.decode()
+    assert f"paid: receipt {receipt.number}" in page
+    read = AuditEvent.objects.filter(action="traveller.read").latest("occurred_at")
+    assert read.details["fine_receipts"] == [receipt.number]
 
 
 @pytest.mark.django_db

@@ -27,6 +27,7 @@ from hudud.border.schemas import (
 from hudud.border.stays import StayStatus, local_day
 from hudud.common.api import actor_of
 from hudud.common.errors import AccessDenied
+from hudud.revenue.selectors import FineDue
 from hudud.watchlists.services import ScreeningOutcome
 
 router = Router(tags=["border"])
@@ -84,6 +85,19 @@ def _stay(stay: StayStatus | None) -> dict[str, Any] | None:
         "last_allowed_day": stay.last_allowed_day,
         "remaining_days": stay.remaining_days,
         "overstay_days": stay.overstay_days,
+    }
+
+
+def _fine_due(fine: FineDue | None) -> dict[str, Any] | None:
+    if fine is None:
+        return None
+    return {
+        "days": fine.days,
+        "per_day": fine.per_day,
+        "amount": fine.amount,
+        "currency": fine.currency,
+        "fee_code": fine.fee_code,
+        "legal_basis": fine.legal_basis,
     }
 
 
@@ -189,6 +203,7 @@ def check(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
         "refusals": [_crossing(c) for c in result.refusals],
         "watchlist": _watchlist(result.watchlist),
         "pre_arrival": _pre_arrival(result),
+        "fine_due": _fine_due(result.fine_due),
     }
 
 

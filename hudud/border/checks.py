@@ -20,6 +20,7 @@ from hudud.border.stays import StayStatus, local_day, stay_status
 from hudud.common.actor import Actor
 from hudud.common.errors import ServiceError
 from hudud.manifests import selectors as manifest_selectors
+from hudud.revenue import selectors as revenue_selectors
 from hudud.watchlists import services as watchlist_services
 
 GREEN, AMBER, RED = "green", "amber", "red"
@@ -50,6 +51,8 @@ class CheckResult:
     # The traveller's record on an arriving flight's manifest (entries at airports only).
     pre_arrival_applies: bool = False
     pre_arrival: manifest_selectors.PreArrival | None = None
+    # The residence fine an overstay costs by today's fee schedule: advice, not a charge.
+    fine_due: revenue_selectors.FineDue | None = None
 
     @property
     def pre_arrival_status(self) -> str:
@@ -187,6 +190,10 @@ def crossing_check(
         at=checked_at,
     )
     _pre_arrival(result)
+    if result.stay is not None and result.stay.overstay_days > 0:
+        result.fine_due = revenue_selectors.fine_due(
+            overstay_days=result.stay.overstay_days, on_day=today
+        )
     result.reasons = (
         _watchlist_reasons(result.watchlist)
         + _document_reasons(document, today)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 from ninja import Field, Schema
@@ -200,6 +201,18 @@ class PreArrivalOut(Schema):
     findings: list[str] = Field(default_factory=list, description="Data-quality finding codes")
 
 
+class FineDueOut(Schema):
+    """The residence fine an overstay costs by the fee schedule in force on the check's day:
+    advice for the officer (nothing is charged or recorded; the cue is unchanged)."""
+
+    days: int = Field(description="The overstay days counted, as in stay.overstay_days")
+    per_day: Decimal = Field(description="The schedule's amount per day, a decimal string")
+    amount: Decimal = Field(description="days × per_day, a decimal string")
+    currency: str
+    fee_code: str = Field(description="The fee schedule's row (GET /api/v1/fees)")
+    legal_basis: str
+
+
 class CheckOut(Schema):
     checked_at: AwareDatetime
     crossing_point: str
@@ -213,6 +226,11 @@ class CheckOut(Schema):
     refusals: list[CrossingOut]
     watchlist: WatchlistOut
     pre_arrival: PreArrivalOut
+    fine_due: FineDueOut | None = Field(
+        None,
+        description="Set when the traveller has overstayed and the fee schedule has a "
+        "residence fine per day in force; null otherwise",
+    )
 
 
 class RecordOut(Schema):

@@ -7,8 +7,9 @@ their own access check and audit before calling them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
@@ -21,6 +22,7 @@ from hudud.border.models import Crossing, CrossingPoint, Posting, TravelDocument
 from hudud.border.stays import StayStatus, local_day, stay_status
 from hudud.common.actor import Actor
 from hudud.common.errors import AccessDenied, ServiceError
+from hudud.revenue import selectors as revenue_selectors
 from hudud.watchlists import access as watchlist_access
 from hudud.watchlists.models import Alert
 
@@ -227,6 +229,10 @@ class TravellerPage:
     crossings_at_posts_only: bool
     stay: StayStatus | None
     alerts: list[Alert]
+    # The residence fine the traveller's overstay costs by today's schedule, and the numbers
+    # of the residence-fine receipts naming them (only for roles that may read receipts).
+    fine_due: revenue_selectors.FineDue | None = None
+    fine_receipts: list[str] = field(default_factory=list)
 
 
 def traveller_page(*, actor: Actor, traveller_id: str, today: date) -> TravellerPage:
@@ -259,12 +265,29 @@ def traveller_page(*, actor: Actor, traveller_id: str, today: date) -> Traveller
         crossings_at_posts_only=at_posts_only,
         stay=stay_status(traveller=traveller, as_of=today),
         alerts=alerts,
+        **_fine(officer, traveller, sections, today),
     )
+    details: dict[str, Any] = {"sections": list(sections), "crossings_at_posts_only": at_posts_only}
+    if page.fine_receipts:
+        details["fine_receipts"] = page.fine_receipts
     audit_record(
         actor=actor,
         action="traveller.read",
         object_type="traveller",
         object_id=str(traveller.pk),
-        details={"sections": list(sections), "crossings_at_posts_only": at_posts_only},
+        details=details,
     )
     return page
+
+
+def _fine(
+    officer: Officer, traveller: Traveller, sections: tuple[str, ...], today: date
+) -> dict[str, Any]:
+    """The stay section's fine: the overstay (current, else recorded on the last exit) priced
+    by today's schedule, and the receipts that paid one, read through revenue's access."""
+    if "stay" not in sections:
+        return {}
+    days = revenue_selectors.traveller_overstay_days(traveller_id=traveller.pk, today=today)
+    fine = revenue_selectors.fine_due(overstay_days=days, on_day=today)
+    receipts = revenue_selectors.traveller_fine_receipts(officer=officer, traveller_id=traveller.pk)
+    return {"fine_due": fine, "fine_receipts": receipts}

@@ -139,7 +139,8 @@ def scenarios() -> dict[str, Scenario]:
         "overstay_exit_baghdad": Scenario(
             f"Journey 3. Entered Baghdad airport on a {PER_ENTRY_DAYS}-day visa on arrival "
             f"{PER_ENTRY_DAYS + OVERSTAY_DAYS - 1} days before the demo was loaded and is still "
-            f"inside: on the day of loading, the exit shows an overstay of {OVERSTAY_DAYS} days.",
+            f"inside: on the day of loading, the exit shows an overstay of {OVERSTAY_DAYS} days "
+            "and the residence fine due by the fee schedule.",
             "baghdad-airport",
             "exit",
             (overstayer.mrz(),),

@@ -14,6 +14,8 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
+from hudud.agencies.mandates import can
+from hudud.agencies.models import Officer
 from hudud.audit.services import audit_record
 from hudud.border.models import Crossing, CrossingPoint, Traveller, Vehicle
 from hudud.common.actor import Actor
@@ -233,6 +235,63 @@ def fees_list(*, actor: Actor, on_day: date) -> list[Fee]:
 
 def fee_in_force(*, code: str, on_day: date) -> Fee | None:
     return next((f for f in fees_in_force(on_day=on_day) if f.code == code), None)
+
+
+@dataclass(frozen=True)
+class FineDue:
+    """A residence fine as the fee schedule prices it: `days` × `per_day` = `amount`."""
+
+    days: int
+    per_day: Decimal
+    amount: Decimal
+    currency: str
+    fee_code: str
+    name_en: str
+    name_ar: str
+    legal_basis: str
+
+
+def fine_due(*, overstay_days: int, on_day: date) -> FineDue | None:
+    """The residence fine for an overstay of `overstay_days`, by the schedule in force on
+    `on_day`; None without an overstay or without a residence fine per day in the schedule
+    (nothing is guessed). Advice for the officer: nothing is charged or recorded.
+
+    >>> fine_due(overstay_days=12, on_day=date(2026, 11, 22)).amount  # doctest: +SKIP
+    Decimal('300000.00')
+    """
+    if overstay_days < 1:
+        return None
+    fees = [
+        f
+        for f in fees_in_force(on_day=on_day, kind=Receipt.Kind.RESIDENCE_FINE)
+        if f.unit == Fee.Unit.PER_DAY
+    ]
+    if not fees:
+        return None
+    # Overlapping rows: the one that came into force last is the schedule's current word.
+    fee = max(fees, key=lambda f: (f.valid_from, f.code))
+    return FineDue(
+        days=overstay_days,
+        per_day=fee.amount,
+        amount=fee.amount * overstay_days,
+        currency=fee.currency,
+        fee_code=fee.code,
+        name_en=fee.name_en,
+        name_ar=fee.name_ar,
+        legal_basis=fee.legal_basis,
+    )
+
+
+def traveller_fine_receipts(*, officer: Officer, traveller_id: uuid.UUID) -> list[str]:
+    """The numbers of the valid residence-fine receipts naming a traveller, at the ports
+    `officer` may read receipts of; none for a role that may not read receipts at all. Numbers
+    only: who paid is not shown, so the caller's own audit event covers the read."""
+    if not can(officer, "declaration.read"):
+        return []
+    rows = access.receipts_visible(officer).filter(
+        traveller_id=traveller_id, kind=Receipt.Kind.RESIDENCE_FINE, voided_at__isnull=True
+    )
+    return list(rows.order_by("issued_at", "sequence").values_list("number", flat=True))
 
 
 def traveller_exists(traveller_id: uuid.UUID) -> bool:

@@ -18,7 +18,7 @@ from hudud.border.models import Crossing
 from hudud.watchlists.models import Watchlist
 from hudud.web import labels
 from hudud.web.problems import ShownProblem, shown
-from hudud.web.templatetags.hudud_web import day, digits, local_name
+from hudud.web.templatetags.hudud_web import day, digits, fine, local_name
 
 # An Iraqi whose last crossing was an exit this long ago is offered a Migrant Resource Centre
 # referral on return (journey 4).
@@ -30,6 +30,7 @@ class ReasonLine:
     severity: str
     text: str
     suggests: str
+    fine: str = ""  # beside an overstay: what the fee schedule says it costs
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,14 @@ def reason_lines(
 ) -> list[ReasonLine]:
     """Every reason behind the cue, in the order the check gave them, translated."""
     said = _Said(hits, problems, {p.code for p in result.document.errors})
+    fine_line = fine(result.fine_due)
     return [
-        ReasonLine(reason.severity, _reason_text(result, reason, said), reason.suggests)
+        ReasonLine(
+            reason.severity,
+            _reason_text(result, reason, said),
+            reason.suggests,
+            fine_line if reason.code == "overstay" else "",
+        )
         for reason in result.reasons
     ]
 

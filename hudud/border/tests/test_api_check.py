@@ -74,6 +74,7 @@ def test_a_known_traveller_shows_recent_crossings_and_the_current_stay(officer, 
     assert body["stay"]["days_used"] == 21  # entry day and today both count
     assert body["stay"]["remaining_days"] == 90 - 21
     assert body["cue"] == "green"
+    assert body["fine_due"] is None  # no overstay, no fine
 
 
 @pytest.mark.django_db

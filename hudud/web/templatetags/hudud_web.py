@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import template
 from django.utils import formats, timezone, translation
+from django.utils.translation import ngettext
 
 from hudud.web import labels
+
+if TYPE_CHECKING:
+    from hudud.revenue.selectors import FineDue
 
 register = template.Library()
 
@@ -61,6 +65,24 @@ def num(value: Any) -> str:
         # Arabic thousands and decimal separators (U+066C, U+066B), not Latin , and .
         text = text.replace(",", "\u066c").replace(".", "\u066b")
     return digits(text)
+
+
+@register.filter
+def fine(value: FineDue | None) -> str:
+    """A fine's arithmetic, "12 days × 25,000 IQD = 300,000 IQD", in the active language."""
+    if value is None:
+        return ""
+    text = ngettext(
+        "%(days)s day × %(per_day)s %(currency)s = %(amount)s %(currency)s",
+        "%(days)s days × %(per_day)s %(currency)s = %(amount)s %(currency)s",
+        value.days,
+    )
+    return text % {
+        "days": num(value.days),
+        "per_day": num(value.per_day),
+        "amount": num(value.amount),
+        "currency": value.currency,
+    }
 
 
 @register.filter
