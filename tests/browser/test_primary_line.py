@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from hudud.agencies.totp import totp_code_now
 from hudud.border.models import Crossing
 from hudud.demo import scenarios
+from hudud.revenue.models import Fee
 
 
 def _scenario(name: str) -> scenarios.Scenario:
@@ -137,7 +138,7 @@ def test_another_refusal_reason_is_r_then_its_letter(
     expect(page.locator("#recorded")).to_contain_text("reason G")
 
 
-def test_an_overstay_shows_in_days_at_exit_and_the_exit_is_recorded(
+def test_an_overstay_shows_in_days_with_its_fine_at_exit_and_the_exit_is_recorded(
     page: Page, live_server: Any, demo: Any, session_for: Any, shot: Any
 ) -> None:
     session_for(page, "primary.zurbatiya")
@@ -146,6 +147,12 @@ def test_an_overstay_shows_in_days_at_exit_and_the_exit_is_recorded(
     card = page.locator("#check-card")
     expect(card).to_have_attribute("data-cue", "amber")
     expect(card).to_contain_text(f"overstayed by {scenarios.OVERSTAY_DAYS} days")
+    fee = Fee.objects.get(kind="residence_fine", unit="per_day")
+    due = fee.amount * scenarios.OVERSTAY_DAYS
+    expect(card.locator(".reason .fine-due")).to_contain_text(
+        f"Fine due: {scenarios.OVERSTAY_DAYS} days × {fee.amount:,.0f} {fee.currency} "
+        f"= {due:,.0f} {fee.currency}"
+    )
     settled(page)
     shot(page, "09-card-amber-overstay")
     page.keyboard.press("Enter")
