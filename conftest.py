@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from hudud.agencies.models import Agency, Officer
@@ -45,6 +46,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if len(kept) < len(items):
         config.hook.pytest_deselected(items=[i for i in items if i not in kept])
         items[:] = kept
+
+
+@pytest.fixture(autouse=True)
+def _language_reset() -> Any:
+    """A request in Arabic leaves Arabic active in the thread (Django activates a language per
+    request and does not restore it); a later test rendering without a request would then
+    speak Arabic, depending on the order tests run in."""
+    yield
+    translation.deactivate()
 
 
 # Argon2 is the production hasher (settings.PASSWORD_HASHERS) and takes a tenth of a second
