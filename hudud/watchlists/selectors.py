@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from hudud.audit.services import audit_record
 from hudud.border.models import Traveller
 from hudud.common.actor import Actor
+from hudud.common.errors import ServiceError
 from hudud.watchlists import access
 from hudud.watchlists.models import Alert, Clearance, Notification, Watchlist, WatchlistEntry
 
@@ -43,6 +44,8 @@ def watchlists_list(*, actor: Actor) -> QuerySet[Watchlist]:
 def alerts_queue(*, actor: Actor, crossing_point_code: str, status: str = "open") -> list[Alert]:
     """The alerts raised at a crossing point, newest first."""
     point = access.alert_queue_point(officer=actor.officer, code=crossing_point_code)
+    if status not in Alert.Status.values:
+        raise ServiceError.one("invalid_value", "status", f"one of {Alert.Status.values}")
     alerts = list(
         Alert.objects.filter(crossing_point=point, status=status)
         .select_related("entry__watchlist", "crossing_point")
@@ -112,7 +115,9 @@ def entries_search(
 ) -> list[WatchlistEntry]:
     """Entries in force whose names contain `text` (case-insensitive), on the lists the
     officer may search. A plain substring search for people: screening is the index's job."""
-    lists = access.entry_search_lists(actor.officer)
+    lists = access.entry_search_lists(actor.officer)  # refuses first: no hint to outsiders
+    if len(text.strip()) < 2:
+        raise ServiceError.one("invalid_value", "q", "at least two characters")
     if watchlist_code:
         lists = lists.filter(code=watchlist_code)
     entries = WatchlistEntry.objects.filter(

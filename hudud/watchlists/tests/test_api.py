@@ -348,3 +348,22 @@ def test_the_alert_queue_costs_the_same_queries_however_many_alerts(
     with django_assert_max_num_queries(8):
         body = client.get("/api/v1/alerts?crossing_point=zurbatiya").json()
     assert len(body) == 5
+
+
+@pytest.mark.django_db
+def test_an_outsider_is_refused_before_their_request_is_judged(
+    client_for, other_agency_officer, secondary
+):
+    """A customs officer learns nothing of the watchlist endpoints, not even what a valid
+    request looks like: 403 before any 422. Officers who may search get the 422."""
+    customs = client_for(other_agency_officer)
+    assert customs.get("/api/v1/watchlists/entries", {"q": "x"}).status_code == 403
+    bad_status = {"crossing_point": "zurbatiya", "status": "nonsense"}
+    assert customs.get("/api/v1/alerts", bad_status).status_code == 403
+    officer = client_for(secondary)
+    short = officer.get("/api/v1/watchlists/entries", {"q": "x"})
+    assert short.status_code == 422
+    assert short.json()["errors"][0]["field"] == "q"
+    wrong = officer.get("/api/v1/alerts", bad_status)
+    assert wrong.status_code == 422
+    assert wrong.json()["errors"][0]["field"] == "status"
