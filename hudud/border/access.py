@@ -30,7 +30,20 @@ def crossing_point_for_line_work(*, officer: Officer, code: str) -> CrossingPoin
     Line officers work only at the crossing points they are posted to; a posting is what makes
     an officer's recorded crossing count as that authority's record.
     """
-    require(officer, "crossing.record", "your role does not process travellers at a crossing point")
+    return crossing_point_for_work(
+        officer=officer,
+        code=code,
+        capability="crossing.record",
+        refusal="your role does not process travellers at a crossing point",
+    )
+
+
+def crossing_point_for_work(
+    *, officer: Officer, code: str, capability: str, refusal: str = ""
+) -> CrossingPoint:
+    """The crossing point `code`, if `officer` may use `capability` there: the capability
+    (agencies.mandates), a posting, and a crossing point that is open."""
+    require(officer, capability, refusal)
     posted = Posting.objects.of(officer).filter(crossing_point=OuterRef("pk"))
     crossing_point = (
         CrossingPoint.objects.filter(code=code).annotate(is_posted=Exists(posted)).first()

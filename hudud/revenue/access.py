@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 
 from hudud.agencies.mandates import can, require
 from hudud.agencies.models import Officer
+from hudud.border import access as border_access
 from hudud.border.models import CrossingPoint, Posting
 from hudud.common.errors import AccessDenied, NotFound
 from hudud.revenue.models import Declaration, Receipt
@@ -59,16 +60,7 @@ def crossing_point_for_reading(*, officer: Officer, code: str) -> CrossingPoint:
 def crossing_point_for_work(*, officer: Officer, code: str, capability: str) -> CrossingPoint:
     """The crossing point `code`, if `officer` may issue receipts (or record declarations)
     there: the capability, a posting, and a crossing point that is open."""
-    require(officer, capability)
-    point = CrossingPoint.objects.filter(code=code).first()
-    if point is None:
-        raise NotFound("crossing_point", f"no crossing point with code {code!r}")
-    if not Posting.objects.of(officer).filter(crossing_point=point).exists():
-        raise AccessDenied(f"you are not posted to {point.name_en}", "crossing_point")
-    if point.status in (CrossingPoint.Status.CLOSED, CrossingPoint.Status.PLANNED):
-        status = point.get_status_display().lower()
-        raise AccessDenied(f"{point.name_en} is {status}", "crossing_point")
-    return point
+    return border_access.crossing_point_for_work(officer=officer, code=code, capability=capability)
 
 
 def declarations_visible(officer: Officer) -> QuerySet[Declaration]:
