@@ -28,6 +28,15 @@ def test_hudud_token_for_an_unknown_badge_says_so_and_exits_2(capsys):
     assert "NO-SUCH-BADGE" in capsys.readouterr().err
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_hudud_token_names_a_refused_lifetime_and_issues_nothing(officer, capsys):
+    assert main(["token", officer.badge_number, "--days", "0"]) == 2
+    err = capsys.readouterr()
+    assert "hudud token: days:" in err.err
+    assert err.out == ""
+    assert not officer.api_tokens.exists()
+
+
 def test_every_subcommand_is_listed_in_the_help():
     help_text = build_parser().format_help()
     for name in ("mrz", "stay", "migrate", "serve", "token", "manage", "demo"):

@@ -259,30 +259,39 @@ def _totp_reseal(args: argparse.Namespace) -> int:
     return 0
 
 
+def token_print(command: str, officer: Any, **options: Any) -> int:
+    """Issue a token for `officer` (`token_issue`'s options) and print it once; a refused
+    option is named on stderr with exit 2. Shared by `hudud account token-issue` and
+    `hudud token`."""
+    from hudud.agencies.tokens import token_issue
+    from hudud.common.errors import ServiceError
+
+    try:
+        _, clear = token_issue(officer=officer, **options)
+    except ServiceError as error:
+        print(f"{command}: {error}", file=sys.stderr)
+        return 2
+    print(clear)
+    return 0
+
+
 def _token_issue(args: argparse.Namespace) -> int:
     setup_django()
     from hudud.agencies.models import Officer
-    from hudud.agencies.tokens import token_issue
-    from hudud.common.errors import ServiceError
 
     officer = Officer.objects.filter(user__username=args.username).first()
     if officer is None:
         print(f"hudud account token-issue: no officer {args.username!r}", file=sys.stderr)
         return 2
-    try:
-        _, clear = token_issue(
-            officer=officer,
-            name=args.name,
-            days=args.days,
-            scopes=args.scope,
-            crossing_points=args.point,
-            operator=args.operator,
-        )
-    except ServiceError as error:
-        print(f"hudud account token-issue: {error}", file=sys.stderr)
-        return 2
-    print(clear)
-    return 0
+    return token_print(
+        "hudud account token-issue",
+        officer,
+        name=args.name,
+        days=args.days,
+        scopes=args.scope,
+        crossing_points=args.point,
+        operator=args.operator,
+    )
 
 
 def _tokens(args: argparse.Namespace) -> int:

@@ -64,22 +64,11 @@ def _manage(args: argparse.Namespace) -> int:
 def _token(args: argparse.Namespace) -> int:
     setup_django()
     from hudud.agencies.models import Officer
-    from hudud.agencies.tokens import token_issue
-    from hudud.common.errors import ServiceError
+    from hudud.commands.audit import token_print
 
     officer = Officer.objects.filter(badge_number=args.badge_number).first()
     if officer is None:
         print(f"hudud token: no officer with badge number {args.badge_number!r}", file=sys.stderr)
         return 2
-    try:
-        _, clear = token_issue(
-            officer=officer,
-            name=args.name,
-            days=args.days,
-            operator=f"operator:{getpass.getuser()}",
-        )
-    except ServiceError as error:
-        print(f"hudud token: {error}", file=sys.stderr)
-        return 2
-    print(clear)
-    return 0
+    operator = f"operator:{getpass.getuser()}"
+    return token_print("hudud token", officer, name=args.name, days=args.days, operator=operator)
